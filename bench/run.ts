@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts module (each exports `run(): Promise<BenchSection>`)
+ * and writes their sections to docs/BENCHMARKS.md. `npm run bench -- import` runs only modules
+ * whose file name contains "import".
+ */
+import { readdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { BenchSection } from './types'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const filter = process.argv[2] ?? ''
+const modules = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort()
+
+const sections: BenchSection[] = []
+for (const file of modules) {
+  process.stderr.write(`bench: ${file}\n`)
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: () => Promise<BenchSection> }
+  const section = await mod.run()
+  process.stderr.write(`${section.body}\n\n`)
+  sections.push(section)
+}
+
+if (filter === '') {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`
+  const doc = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Figures are medians of repeated runs in one process; rerun to refresh this file.`,
+    '',
+    ...sections.flatMap((s) => [`## ${s.title}`, '', s.body, ''])
+  ].join('\n')
+  writeFileSync(join(here, '..', 'docs', 'BENCHMARKS.md'), doc)
+  process.stderr.write('bench: wrote docs/BENCHMARKS.md\n')
+}

@@ -1,0 +1,88 @@
+/**
+ * The IPC contract: for every method on window.api, the zod schema of its request (validated in
+ * main before any handler runs) and the type of its response. Main's handler table, the preload
+ * and the renderer's client are all typed from this one table.
+ */
+import { z } from 'zod'
+import { CommandSchema, ImportMode } from '../commands/schema'
+import { Horizon } from '../model/schema'
+import type { Result } from '../result'
+import type { Method } from './channels'
+import type { BackupInfo, Change, ImportPreview, SavedFile, Snapshot } from './types'
+
+export const EXPORT_FORMATS = ['json', 'md-taxonomy', 'md-personas', 'csv', 'csv-capabilities', 'csv-needs'] as const
+export const ExportFormat = z.enum(EXPORT_FORMATS)
+export type ExportFormat = z.infer<typeof ExportFormat>
+
+export const REPORT_FORMATS = ['md', 'html', 'csv', 'pdf'] as const
+export const ReportFormat = z.enum(REPORT_FORMATS)
+export type ReportFormat = z.infer<typeof ReportFormat>
+
+/** A response type carried only at the type level. */
+const returns = <T>(): T => undefined as T
+
+const none = z.object({}).strict()
+
+export const CONTRACT = {
+  getWorkspace: { request: none, response: returns<Snapshot>() },
+  applyCommand: {
+    request: z.object({ command: CommandSchema }).strict(),
+    response: returns<Change>()
+  },
+  undo: { request: none, response: returns<Change | null>() },
+  redo: { request: none, response: returns<Change | null>() },
+  previewImportFiles: {
+    request: z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(1000), data: z.instanceof(Uint8Array) }).strict())
+          .min(1)
+          .max(100)
+      })
+      .strict(),
+    response: returns<ImportPreview>()
+  },
+  previewImportPaths: {
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
+    response: returns<ImportPreview>()
+  },
+  /** Shows the native open dialog; null when the user cancels. */
+  chooseImportFiles: { request: none, response: returns<ImportPreview | null>() },
+  applyImport: {
+    request: z.object({ token: z.string().min(1), mode: ImportMode }).strict(),
+    response: returns<Change>()
+  },
+  discardImport: { request: z.object({ token: z.string().min(1) }).strict(), response: returns<null>() },
+  /** Shows the native save dialog and writes the file; null when the user cancels. */
+  exportWorkspace: {
+    request: z.object({ format: ExportFormat }).strict(),
+    response: returns<SavedFile | null>()
+  },
+  exportReport: {
+    request: z.object({ format: ReportFormat, horizon: Horizon }).strict(),
+    response: returns<SavedFile | null>()
+  },
+  listBackups: { request: none, response: returns<BackupInfo[]>() },
+  restoreBackup: {
+    request: z.object({ name: z.string().min(1).max(255) }).strict(),
+    response: returns<Change>()
+  },
+  openExternal: {
+    request: z.object({ url: z.string().min(1).max(2048) }).strict(),
+    response: returns<null>()
+  }
+} as const satisfies Record<Method, { request: z.ZodType; response: unknown }>
+
+export type Request<M extends Method> = z.input<(typeof CONTRACT)[M]['request']>
+export type Response<M extends Method> = (typeof CONTRACT)[M]['response']
+
+/** What window.api offers: one named method per channel, plus event subscriptions. */
+export type AppApi = {
+  [M in Method]: (request: Request<M>) => Promise<Result<Response<M>>>
+} & AppEvents
+
+export interface AppEvents {
+  onWorkspaceChanged(listener: (change: Change) => void): () => void
+  onStoreStatus(listener: (status: Snapshot['status']) => void): () => void
+  onMenuAction(listener: (action: import('./types').MenuAction) => void): () => void
+}

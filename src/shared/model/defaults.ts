@@ -1,0 +1,91 @@
+import {
+  SCHEMA_VERSION,
+  type Capability,
+  type Category,
+  type ListItem,
+  type Need,
+  type PersonaCard,
+  type RoleCard,
+  type Workspace
+} from './schema'
+
+/** Column colours offered by the board; a category's colour is one of Mantine's palette names. */
+export const CATEGORY_COLORS = [
+  'blue',
+  'teal',
+  'grape',
+  'orange',
+  'cyan',
+  'pink',
+  'lime',
+  'indigo',
+  'yellow',
+  'red',
+  'green',
+  'violet'
+] as const
+
+export function emptyWorkspace(now = new Date().toISOString()): Workspace {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: 'My workspace',
+    createdAt: now,
+    updatedAt: now,
+    categories: [],
+    cards: [],
+    capabilities: [],
+    sources: []
+  }
+}
+
+export function newCategory(fields: Partial<Category> & Pick<Category, 'id' | 'name'>): Category {
+  return { description: '', color: CATEGORY_COLORS[0], order: 0, ...fields }
+}
+
+const cardDefaults = {
+  description: '',
+  categoryId: null,
+  order: 0,
+  tags: [],
+  links: [],
+  notes: '',
+  provenance: null
+}
+
+export function newRole(fields: Partial<RoleCard> & Pick<RoleCard, 'id' | 'title'>): RoleCard {
+  return { ...cardDefaults, qualifications: [], occupationUri: null, ...fields, kind: 'role' }
+}
+
+export function newPersona(fields: Partial<PersonaCard> & Pick<PersonaCard, 'id' | 'title'>): PersonaCard {
+  return {
+    ...cardDefaults,
+    goals: [],
+    habits: [],
+    needs: [],
+    problems: [],
+    linkedRoleIds: [],
+    headcount: null,
+    ...fields,
+    kind: 'persona'
+  }
+}
+
+export function newItem(id: string, text: string, children: ListItem[] = []): ListItem {
+  return { id, text, children }
+}
+
+export function newNeed(fields: Partial<Need> & Pick<Need, 'id' | 'text'>): Need {
+  return {
+    children: [],
+    kind: 'it',
+    priority: 'should',
+    horizon: 'medium',
+    capabilityIds: [],
+    override: null,
+    ...fields
+  }
+}
+
+export function newCapability(fields: Partial<Capability> & Pick<Capability, 'id' | 'name'>): Capability {
+  return { description: '', state: 'absent', horizon: null, owner: '', notes: '', ...fields }
+}

@@ -1,0 +1,83 @@
+/**
+ * Migrations from older workspace documents to the current schema, in order. Version 0 is the
+ * unversioned draft shape: any field the v1 schema added is filled with its default.
+ */
+import { AppFailure } from '../result'
+import { SCHEMA_VERSION, WorkspaceSchema, type Workspace } from './schema'
+
+type Json = Record<string, unknown>
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const withDefaults = (value: unknown, defaults: Json): unknown =>
+  isObject(value) ? { ...defaults, ...value } : value
+
+function v0ToV1(doc: Json): Json {
+  const now = new Date(0).toISOString()
+  const list = (key: string): unknown[] => (Array.isArray(doc[key]) ? (doc[key] as unknown[]) : [])
+  const item = (value: unknown): unknown =>
+    isObject(value)
+      ? { ...value, children: Array.isArray(value.children) ? value.children.map(item) : [] }
+      : value
+  return {
+    name: 'Imported workspace',
+    createdAt: now,
+    updatedAt: now,
+    ...doc,
+    schemaVersion: 1,
+    categories: list('categories').map((c, i) => withDefaults(c, { description: '', color: 'blue', order: i })),
+    cards: list('cards').map((c, i) => {
+      const base = withDefaults(c, { description: '', categoryId: null, order: i, tags: [], links: [], notes: '', provenance: null })
+      if (!isObject(base)) return base
+      if (base.kind === 'persona') {
+        const needs = Array.isArray(base.needs) ? base.needs : []
+        return {
+          linkedRoleIds: [],
+          headcount: null,
+          ...base,
+          goals: Array.isArray(base.goals) ? base.goals.map(item) : [],
+          habits: Array.isArray(base.habits) ? base.habits.map(item) : [],
+          problems: Array.isArray(base.problems) ? base.problems.map(item) : [],
+          needs: needs.map((n) =>
+            withDefaults(item(n), { kind: 'it', priority: 'should', horizon: 'medium', capabilityIds: [], override: null })
+          )
+        }
+      }
+      return { qualifications: [], occupationUri: null, ...base }
+    }),
+    capabilities: list('capabilities').map((c) =>
+      withDefaults(c, { description: '', state: 'absent', horizon: null, owner: '', notes: '' })
+    ),
+    sources: list('sources')
+  }
+}
+
+const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [v0ToV1]
+
+/**
+ * Brings a parsed document to the current schema and validates it. Throws an AppFailure that
+ * names what is wrong: a newer version, a non-object, or each field that fails validation.
+ */
+export function migrateWorkspace(raw: unknown): { workspace: Workspace; fromVersion: number } {
+  if (!isObject(raw)) throw new AppFailure('validation', 'The workspace document is not a JSON object.')
+  const declared = raw.schemaVersion ?? 0
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
+    throw new AppFailure('validation', `The workspace has an invalid schemaVersion: ${JSON.stringify(declared)}.`)
+  }
+  if (declared > SCHEMA_VERSION) {
+    throw new AppFailure(
+      'unsupported',
+      `The workspace was written with schema version ${declared}; this version of Persona Planner reads up to version ${SCHEMA_VERSION}. Update the app to open it.`
+    )
+  }
+  let doc = raw
+  for (let version = declared; version < SCHEMA_VERSION; version++) doc = MIGRATIONS[version](doc)
+  const parsed = WorkspaceSchema.safeParse(doc)
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .slice(0, 20)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new AppFailure('validation', 'The workspace document does not match the schema.', details)
+  }
+  return { workspace: parsed.data, fromVersion: declared }
+}

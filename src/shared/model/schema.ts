@@ -1,0 +1,142 @@
+/**
+ * The domain model: zod schemas are the single source of both the TypeScript types and
+ * runtime validation (IPC requests, imported JSON, the store file).
+ */
+import { z } from 'zod'
+
+export const SCHEMA_VERSION = 1
+
+export const id = z.string().min(1).max(200)
+
+export interface ListItem {
+  id: string
+  text: string
+  children: ListItem[]
+}
+export const ListItemSchema: z.ZodType<ListItem> = z.object({
+  id,
+  text: z.string(),
+  get children() {
+    return z.array(ListItemSchema)
+  }
+})
+
+export const HORIZONS = ['now', 'medium', 'long'] as const
+export const Horizon = z.enum(HORIZONS)
+export type Horizon = z.infer<typeof Horizon>
+
+export const PRIORITIES = ['must', 'should', 'could'] as const
+export const Priority = z.enum(PRIORITIES)
+export type Priority = z.infer<typeof Priority>
+
+export const NEED_KINDS = ['it', 'business'] as const
+export const NeedKind = z.enum(NEED_KINDS)
+export type NeedKind = z.infer<typeof NeedKind>
+
+export const COVERAGE_STATUSES = ['met', 'partial', 'gap'] as const
+export const CoverageOverride = z.object({
+  status: z.enum(COVERAGE_STATUSES),
+  rationale: z.string()
+})
+export type CoverageOverride = z.infer<typeof CoverageOverride>
+
+export const NeedSchema = z.object({
+  id,
+  text: z.string(),
+  children: z.array(ListItemSchema),
+  kind: NeedKind,
+  priority: Priority,
+  horizon: Horizon,
+  capabilityIds: z.array(id),
+  override: CoverageOverride.nullable()
+})
+export type Need = z.infer<typeof NeedSchema>
+
+export const LinkSchema = z.object({ label: z.string(), url: z.string() })
+export type Link = z.infer<typeof LinkSchema>
+
+export const ProvenanceSchema = z.object({ source: z.string(), line: z.number().int().nonnegative() })
+export type Provenance = z.infer<typeof ProvenanceSchema>
+
+const cardBase = {
+  id,
+  title: z.string(),
+  description: z.string(),
+  categoryId: id.nullable(),
+  order: z.number().int().nonnegative(),
+  tags: z.array(z.string()),
+  links: z.array(LinkSchema),
+  notes: z.string(),
+  provenance: ProvenanceSchema.nullable()
+}
+
+export const RoleCardSchema = z.object({
+  ...cardBase,
+  kind: z.literal('role'),
+  qualifications: z.array(z.string()),
+  occupationUri: z.string().nullable()
+})
+export type RoleCard = z.infer<typeof RoleCardSchema>
+
+export const PersonaCardSchema = z.object({
+  ...cardBase,
+  kind: z.literal('persona'),
+  goals: z.array(ListItemSchema),
+  habits: z.array(ListItemSchema),
+  needs: z.array(NeedSchema),
+  problems: z.array(ListItemSchema),
+  linkedRoleIds: z.array(id),
+  headcount: z.number().int().nonnegative().nullable()
+})
+export type PersonaCard = z.infer<typeof PersonaCardSchema>
+
+export const CardSchema = z.discriminatedUnion('kind', [RoleCardSchema, PersonaCardSchema])
+export type Card = z.infer<typeof CardSchema>
+export type CardKind = Card['kind']
+
+export const CategorySchema = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  color: z.string(),
+  order: z.number().int().nonnegative()
+})
+export type Category = z.infer<typeof CategorySchema>
+
+export const CAPABILITY_STATES = ['in-place', 'partial', 'planned', 'absent'] as const
+export const CapabilityState = z.enum(CAPABILITY_STATES)
+export type CapabilityState = z.infer<typeof CapabilityState>
+
+export const CapabilitySchema = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  state: CapabilityState,
+  /** For a planned capability: the horizon from which it counts as in place. */
+  horizon: Horizon.nullable(),
+  owner: z.string(),
+  notes: z.string()
+})
+export type Capability = z.infer<typeof CapabilitySchema>
+
+export const SourceSchema = z.object({
+  id,
+  fileName: z.string(),
+  format: z.string(),
+  importedAt: z.string(),
+  /** Front matter or other document-level metadata kept from the source. */
+  metadata: z.record(z.string(), z.unknown())
+})
+export type Source = z.infer<typeof SourceSchema>
+
+export const WorkspaceSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  categories: z.array(CategorySchema),
+  cards: z.array(CardSchema),
+  capabilities: z.array(CapabilitySchema),
+  sources: z.array(SourceSchema)
+})
+export type Workspace = z.infer<typeof WorkspaceSchema>
