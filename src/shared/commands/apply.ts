@@ -128,7 +128,7 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
     if (command.mode === 'merge') existingByTitle.set(`${card.kind}:${normalizeTitle(card.title)}`, ws.cards[ws.cards.length - 1])
     added++
   }
-  if (command.source) ws.sources.push(command.source)
+  ws.sources.push(...command.sources)
   const verb = command.mode === 'replace' ? 'Replace workspace with' : 'Import'
   return merged > 0 ? `${verb} ${plural(added, 'card')}, merge ${merged}` : `${verb} ${plural(added, 'card')}`
 }

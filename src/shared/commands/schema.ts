@@ -98,7 +98,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     categories: z.array(CategorySchema),
     cards: z.array(CardSchema),
     capabilities: z.array(CapabilitySchema),
-    source: SourceSchema.nullable()
+    sources: z.array(SourceSchema)
   })
 ])
 export type Command = z.infer<typeof CommandSchema>
