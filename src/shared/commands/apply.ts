@@ -42,7 +42,12 @@ function renumber(items: { order: number }[]): void {
   })
 }
 
-function insertIntoColumn(ws: Draft<Workspace>, cards: Draft<Card>[], categoryId: string | null, index?: number): void {
+function insertIntoColumn(
+  ws: Draft<Workspace>,
+  cards: Draft<Card>[],
+  categoryId: string | null,
+  index?: number
+): void {
   const moving = new Set(cards.map((c) => c.id))
   const target = column(ws, categoryId).filter((c) => !moving.has(c.id))
   const at = Math.min(index ?? target.length, target.length)
@@ -110,7 +115,9 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
             ...raw,
             needs: raw.needs.map((n) => ({
               ...n,
-              capabilityIds: n.capabilityIds.map((id) => capabilityIds.get(id)).filter((id) => id !== undefined)
+              capabilityIds: n.capabilityIds
+                .map((id) => capabilityIds.get(id))
+                .filter((id) => id !== undefined)
             }))
           }
         : { ...raw }
@@ -125,7 +132,8 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
     card.categoryId = categoryId
     card.order = ws.cards.filter((c) => c.categoryId === categoryId).length
     ws.cards.push(card)
-    if (command.mode === 'merge') existingByTitle.set(`${card.kind}:${normalizeTitle(card.title)}`, ws.cards[ws.cards.length - 1])
+    if (command.mode === 'merge')
+      existingByTitle.set(`${card.kind}:${normalizeTitle(card.title)}`, ws.cards[ws.cards.length - 1])
     added++
   }
   ws.sources.push(...command.sources)
@@ -230,7 +238,11 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
         throw new AppFailure('conflict', `A card with id ${command.newId} already exists.`)
       }
       const original = ws.cards[findIndex(ws.cards, command.id, 'card')]
-      const copy: Card = { ...(current(original) as Card), id: command.newId, title: `${original.title} (copy)` }
+      const copy: Card = {
+        ...(current(original) as Card),
+        id: command.newId,
+        title: `${original.title} (copy)`
+      }
       ws.cards.push(copy)
       insertIntoColumn(ws, [ws.cards[ws.cards.length - 1]], original.categoryId, original.order + 1)
       return `Duplicate “${original.title}”`
@@ -276,12 +288,14 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
     }
     case 'need.link': {
       const card = ws.cards[findIndex(ws.cards, command.cardId, 'card')]
-      if (card.kind !== 'persona') throw new AppFailure('validation', `“${card.title}” is a role; only personas have needs.`)
+      if (card.kind !== 'persona')
+        throw new AppFailure('validation', `“${card.title}” is a role; only personas have needs.`)
       findIndex(ws.capabilities, command.capabilityId, 'capability')
       const need = card.needs[findIndex(card.needs, command.needId, 'need')]
       const has = need.capabilityIds.includes(command.capabilityId)
       if (command.linked && !has) need.capabilityIds.push(command.capabilityId)
-      if (!command.linked && has) need.capabilityIds = need.capabilityIds.filter((id) => id !== command.capabilityId)
+      if (!command.linked && has)
+        need.capabilityIds = need.capabilityIds.filter((id) => id !== command.capabilityId)
       return command.linked ? 'Link need to capability' : 'Unlink need from capability'
     }
     case 'import.apply':
@@ -290,7 +304,11 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
 }
 
 /** Applies a command; throws AppFailure (not-found, conflict, validation) and leaves `workspace` untouched. */
-export function applyCommand(workspace: Workspace, command: Command, now = new Date().toISOString()): Applied {
+export function applyCommand(
+  workspace: Workspace,
+  command: Command,
+  now = new Date().toISOString()
+): Applied {
   let label = ''
   const [next, patches, inverse] = produceWithPatches(workspace, (draft) => {
     label = mutate(draft, command)

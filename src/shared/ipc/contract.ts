@@ -10,7 +10,14 @@ import type { Result } from '../result'
 import type { Method } from './channels'
 import type { BackupInfo, Change, ImportPreview, SavedFile, Snapshot } from './types'
 
-export const EXPORT_FORMATS = ['json', 'md-taxonomy', 'md-personas', 'csv', 'csv-capabilities', 'csv-needs'] as const
+export const EXPORT_FORMATS = [
+  'json',
+  'md-taxonomy',
+  'md-personas',
+  'csv',
+  'csv-capabilities',
+  'csv-needs'
+] as const
 export const ExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof ExportFormat>
 

@@ -25,9 +25,19 @@ function v0ToV1(doc: Json): Json {
     updatedAt: now,
     ...doc,
     schemaVersion: 1,
-    categories: list('categories').map((c, i) => withDefaults(c, { description: '', color: 'blue', order: i })),
+    categories: list('categories').map((c, i) =>
+      withDefaults(c, { description: '', color: 'blue', order: i })
+    ),
     cards: list('cards').map((c, i) => {
-      const base = withDefaults(c, { description: '', categoryId: null, order: i, tags: [], links: [], notes: '', provenance: null })
+      const base = withDefaults(c, {
+        description: '',
+        categoryId: null,
+        order: i,
+        tags: [],
+        links: [],
+        notes: '',
+        provenance: null
+      })
       if (!isObject(base)) return base
       if (base.kind === 'persona') {
         const needs = Array.isArray(base.needs) ? base.needs : []
@@ -39,7 +49,13 @@ function v0ToV1(doc: Json): Json {
           habits: Array.isArray(base.habits) ? base.habits.map(item) : [],
           problems: Array.isArray(base.problems) ? base.problems.map(item) : [],
           needs: needs.map((n) =>
-            withDefaults(item(n), { kind: 'it', priority: 'should', horizon: 'medium', capabilityIds: [], override: null })
+            withDefaults(item(n), {
+              kind: 'it',
+              priority: 'should',
+              horizon: 'medium',
+              capabilityIds: [],
+              override: null
+            })
           )
         }
       }
@@ -62,7 +78,10 @@ export function migrateWorkspace(raw: unknown): { workspace: Workspace; fromVers
   if (!isObject(raw)) throw new AppFailure('validation', 'The workspace document is not a JSON object.')
   const declared = raw.schemaVersion ?? 0
   if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
-    throw new AppFailure('validation', `The workspace has an invalid schemaVersion: ${JSON.stringify(declared)}.`)
+    throw new AppFailure(
+      'validation',
+      `The workspace has an invalid schemaVersion: ${JSON.stringify(declared)}.`
+    )
   }
   if (declared > SCHEMA_VERSION) {
     throw new AppFailure(
