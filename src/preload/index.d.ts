@@ -1,0 +1,7 @@
+import type { AppApi } from '../shared/ipc/contract'
+
+declare global {
+  interface Window {
+    api: AppApi
+  }
+}

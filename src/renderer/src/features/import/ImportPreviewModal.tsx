@@ -1,0 +1,196 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Radio,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title
+} from '@mantine/core'
+import { useState } from 'react'
+import { IMPORT_MODES, type ImportMode } from '../../../../shared/commands/schema'
+import type { ImportPreview } from '../../../../shared/ipc/types'
+import { call, errorMessage } from '../../api/client'
+import { useApp } from '../../store'
+
+const MODE_TEXT: Record<ImportMode, { label: string; help: string }> = {
+  add: { label: 'Add', help: 'Add every card; categories with the same name are shared.' },
+  merge: { label: 'Merge by title', help: 'Cards whose title matches one already here are merged into it.' },
+  replace: {
+    label: 'Replace',
+    help: 'Replace the whole workspace with these files (a backup is taken first).'
+  }
+}
+
+/** Shows what an import would do before anything changes; applying is one undoable command. */
+export function ImportPreviewModal({
+  preview,
+  onClose
+}: {
+  preview: ImportPreview
+  onClose: () => void
+}): React.JSX.Element {
+  const receive = useApp((s) => s.receive)
+  const toast = useApp((s) => s.toast)
+  const [mode, setMode] = useState<ImportMode>('add')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const apply = async (): Promise<void> => {
+    setBusy(true)
+    try {
+      const change = await call('applyImport', { token: preview.token, mode })
+      receive(change)
+      toast('info', `${change.label}. Undo takes it all back.`)
+      onClose()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const cancel = (): void => {
+    void call('discardImport', { token: preview.token }).catch(() => undefined)
+    onClose()
+  }
+  const duplicates = [...preview.duplicatesWithin, ...preview.duplicatesAgainstWorkspace]
+
+  return (
+    <Modal
+      opened
+      onClose={cancel}
+      title={<Title order={3}>Import preview</Title>}
+      size="xl"
+      data-testid="import-preview"
+    >
+      <Stack gap="md">
+        <Table striped withTableBorder aria-label="Files">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>File</Table.Th>
+              <Table.Th>Format</Table.Th>
+              <Table.Th>Categories</Table.Th>
+              <Table.Th>Roles</Table.Th>
+              <Table.Th>Personas</Table.Th>
+              <Table.Th>Needs</Table.Th>
+              <Table.Th>Capabilities</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.files.map((f) => (
+              <Table.Tr key={f.file} data-testid="import-file">
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {f.file}
+                  </Text>
+                  {f.error && (
+                    <Text size="xs" c="red" data-testid="import-file-error">
+                      {f.error}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{f.error ? <Badge color="red">unreadable</Badge> : f.format}</Table.Td>
+                <Table.Td>{f.categories}</Table.Td>
+                <Table.Td>{f.roles}</Table.Td>
+                <Table.Td>{f.personas}</Table.Td>
+                <Table.Td>{f.needs}</Table.Td>
+                <Table.Td>{f.capabilities}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+
+        {preview.byCategory.length > 0 && (
+          <div>
+            <Text fw={600} size="sm" mb={4}>
+              Cards by category
+            </Text>
+            <Group gap={6}>
+              {preview.byCategory.map((c) => (
+                <Badge key={c.category} variant="light" color="gray" tt="none">
+                  {c.category}: {c.cards}
+                </Badge>
+              ))}
+            </Group>
+          </div>
+        )}
+
+        {duplicates.length > 0 && (
+          <div>
+            <Text fw={600} size="sm" mb={4}>
+              Possible duplicates ({duplicates.length})
+            </Text>
+            <ScrollArea.Autosize mah={140}>
+              <Stack gap={2} data-testid="import-duplicates">
+                {duplicates.map((d, i) => (
+                  <Text size="xs" key={`${d.title}-${i}`}>
+                    <b>{d.title}</b>:{' '}
+                    {d.entries
+                      .map(
+                        (e) =>
+                          `${e.where === 'file' ? 'in file' : 'already here'}${e.category ? ` (${e.category})` : ''}`
+                      )
+                      .join(', ')}
+                  </Text>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          </div>
+        )}
+
+        {preview.diagnostics.length > 0 && (
+          <div>
+            <Text fw={600} size="sm" mb={4}>
+              Diagnostics ({preview.diagnostics.length})
+            </Text>
+            <ScrollArea.Autosize mah={160}>
+              <Stack gap={2} data-testid="import-diagnostics">
+                {preview.diagnostics.map((d, i) => (
+                  <Text
+                    size="xs"
+                    key={i}
+                    c={d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'orange' : 'dimmed'}
+                  >
+                    {d.file}
+                    {d.line !== null ? `:${d.line}` : ''}: {d.message}
+                  </Text>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          </div>
+        )}
+
+        {preview.canApply ? (
+          <Radio.Group value={mode} onChange={(v) => setMode(v as ImportMode)} label="How to bring these in">
+            <Stack gap={6} mt={6}>
+              {IMPORT_MODES.map((m) => (
+                <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].help} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        ) : (
+          <Alert color="red" title="Nothing can be imported">
+            None of the files could be read. The workspace is unchanged.
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" title="The import was not applied">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            Cancel
+          </Button>
+          <Button onClick={() => void apply()} loading={busy} disabled={!preview.canApply}>
+            Apply import
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

@@ -1,0 +1,118 @@
+/**
+ * One zustand store: the workspace snapshot main sent (kept in step by applying each Change's
+ * patches in revision order) and the UI state. Every mutation goes through `run`, i.e. a command
+ * applied by main; the renderer never edits the workspace itself.
+ */
+import { applyPatches, enablePatches } from 'immer'
+import { notifications } from '@mantine/notifications'
+import { create } from 'zustand'
+import type { Command } from '../../../shared/commands/schema'
+import type { Change, StoreStatus } from '../../../shared/ipc/types'
+import type { Workspace } from '../../../shared/model/schema'
+import { call, errorMessage } from '../api/client'
+
+enablePatches()
+
+export type View = 'board' | 'duplicates' | 'capabilities' | 'needs' | 'gaps'
+
+interface State {
+  workspace: Workspace | null
+  revision: number
+  undoLabel: string | null
+  redoLabel: string | null
+  status: StoreStatus
+  notices: string[]
+  filePath: string
+  loadError: string | null
+  view: View
+  load: () => Promise<void>
+  run: (command: Command) => Promise<boolean>
+  undo: () => Promise<void>
+  redo: () => Promise<void>
+  receive: (change: Change) => void
+  setStatus: (status: StoreStatus) => void
+  setView: (view: View) => void
+  toast: (kind: 'info' | 'error', message: string) => void
+  dismissNotices: () => void
+}
+
+export const useApp = create<State>()((set, get) => ({
+  workspace: null,
+  revision: 0,
+  undoLabel: null,
+  redoLabel: null,
+  status: { state: 'saved', message: null },
+  notices: [],
+  filePath: '',
+  loadError: null,
+  view: 'board',
+
+  load: async () => {
+    try {
+      const snapshot = await call('getWorkspace', {})
+      set({ ...snapshot, loadError: null })
+    } catch (error) {
+      set({ loadError: errorMessage(error) })
+    }
+  },
+
+  run: async (command) => {
+    try {
+      get().receive(await call('applyCommand', { command }))
+      return true
+    } catch (error) {
+      get().toast('error', errorMessage(error))
+      return false
+    }
+  },
+
+  undo: async () => {
+    try {
+      const change = await call('undo', {})
+      if (change) {
+        get().receive(change)
+        get().toast('info', `Undone: ${change.label}`)
+      }
+    } catch (error) {
+      get().toast('error', errorMessage(error))
+    }
+  },
+
+  redo: async () => {
+    try {
+      const change = await call('redo', {})
+      if (change) {
+        get().receive(change)
+        get().toast('info', `Redone: ${change.label}`)
+      }
+    } catch (error) {
+      get().toast('error', errorMessage(error))
+    }
+  },
+
+  receive: (change) => {
+    const { workspace, revision } = get()
+    if (change.revision <= revision) return // already applied (the response and the event both carry it)
+    if (!workspace || change.revision !== revision + 1) {
+      void get().load() // missed a revision: take a fresh snapshot
+      return
+    }
+    set({
+      workspace: applyPatches(workspace, change.patches),
+      revision: change.revision,
+      undoLabel: change.undoLabel,
+      redoLabel: change.redoLabel
+    })
+  },
+
+  setStatus: (status) => set({ status }),
+  setView: (view) => set({ view }),
+  toast: (kind, message) =>
+    notifications.show({
+      message,
+      color: kind === 'error' ? 'red' : 'blue',
+      autoClose: kind === 'error' ? 8000 : 3000,
+      withBorder: true
+    }),
+  dismissNotices: () => set({ notices: [] })
+}))

@@ -1,0 +1,179 @@
+/**
+ * The test harness (DESIGN.md "Test harness"): the built renderer runs in Chromium, and
+ * window.api is a Playwright binding that calls the same handler table main registers, over a
+ * real WorkspaceStore in a temporary folder. Only Electron itself is left out.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { createHandlers, type HandlerTable, type Platform } from '../../src/main/ipc/handlers'
+import { WorkspaceStore } from '../../src/main/services/workspace-store'
+import { CHANNELS, type Method } from '../../src/shared/ipc/channels'
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
+
+export const APP_URL = 'http://localhost:5199/'
+/** The built renderer; PP_RENDERER_DIR points elsewhere when several builds run side by side. */
+const RENDERER = resolve(process.env.PP_RENDERER_DIR ?? 'out/renderer')
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2'
+}
+
+/** What a test can script: the files the open dialog returns, the path the save dialog returns. */
+export interface FakePlatform extends Platform {
+  nextOpenPaths: string[][]
+  nextSavePaths: string[]
+  opened: string[]
+}
+
+export interface Harness {
+  dir: string
+  workspaceFile: string
+  store: WorkspaceStore
+  platform: FakePlatform
+  handlers: HandlerTable
+  /** Resolves when everything applied so far is on disk. */
+  flush(): Promise<void>
+  readWorkspaceFile(): Promise<{
+    categories: { name: string }[]
+    cards: { title: string; categoryId: string | null }[]
+  }>
+}
+
+async function serveRenderer(page: Page): Promise<void> {
+  await page.route(`${APP_URL}**`, async (route) => {
+    const path = new URL(route.request().url()).pathname
+    const file = join(RENDERER, path === '/' ? 'index.html' : path)
+    if (!file.startsWith(RENDERER)) return route.fulfill({ status: 404 })
+    try {
+      await route.fulfill({
+        body: await readFile(file),
+        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+        headers: { 'content-security-policy': CONTENT_SECURITY_POLICY }
+      })
+    } catch {
+      await route.fulfill({ status: 404 })
+    }
+  })
+}
+
+/** Installs window.api in the page, built on the binding: the same shape the preload exposes. */
+async function bridge(page: Page, handlers: HandlerTable): Promise<void> {
+  await page.exposeBinding('__ppInvoke', async (_source, method: Method, request: unknown) => {
+    // Uint8Array cannot cross the binding: the page sends base64, here it becomes bytes again.
+    const decoded = JSON.parse(JSON.stringify(request ?? {}), (_key, value: unknown) =>
+      value && typeof value === 'object' && '__bytes' in value
+        ? new Uint8Array(Buffer.from((value as { __bytes: string }).__bytes, 'base64'))
+        : value
+    ) as unknown
+    return handlers[method](decoded)
+  })
+  await page.addInitScript((methods: string[]) => {
+    type Listener = (value: unknown) => void
+    const listeners: Record<string, Set<Listener>> = {}
+    const on = (name: string) => (listener: Listener) => {
+      ;(listeners[name] ??= new Set()).add(listener)
+      return () => listeners[name].delete(listener)
+    }
+    const encode = (value: unknown): unknown => {
+      if (value instanceof Uint8Array) {
+        let binary = ''
+        for (let i = 0; i < value.length; i += 0x8000)
+          binary += String.fromCharCode(...value.subarray(i, i + 0x8000))
+        return { __bytes: btoa(binary) }
+      }
+      if (Array.isArray(value)) return value.map(encode)
+      if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]))
+      return value
+    }
+    const w = window as unknown as Record<string, unknown>
+    const invoke = w.__ppInvoke as (method: string, request: unknown) => Promise<unknown>
+    const api: Record<string, unknown> = {
+      onWorkspaceChanged: on('workspaceChanged'),
+      onStoreStatus: on('storeStatus'),
+      onMenuAction: on('menuAction')
+    }
+    for (const method of methods) api[method] = (request: unknown) => invoke(method, encode(request ?? {}))
+    w.api = Object.freeze(api)
+    w.__ppEmit = (name: string, value: unknown) => listeners[name]?.forEach((listener) => listener(value))
+  }, Object.keys(CHANNELS))
+}
+
+/** Sends a main-process event (workspace change, store status, menu action) to the page. */
+export async function emit(
+  page: Page,
+  name: 'workspaceChanged' | 'storeStatus' | 'menuAction',
+  value: unknown
+): Promise<void> {
+  await page.evaluate(
+    ([n, v]) => (window as unknown as { __ppEmit: (n: string, v: unknown) => void }).__ppEmit(n, v),
+    [name, value] as const
+  )
+}
+
+export async function openApp(
+  page: Page,
+  dir: string,
+  platformOverrides: Partial<Platform> = {}
+): Promise<Harness> {
+  const store = await WorkspaceStore.open({ dir, owner: 'e2e test' })
+  const platform: FakePlatform = {
+    nextOpenPaths: [],
+    nextSavePaths: [],
+    opened: [],
+    chooseImportFiles: async () => platform.nextOpenPaths.shift() ?? null,
+    chooseSavePath: async () => platform.nextSavePaths.shift() ?? null,
+    openExternal: async (url) => {
+      platform.opened.push(url)
+    },
+    printToPdf: async (html) => {
+      const printer = await page.context().newPage()
+      try {
+        await printer.setContent(html)
+        return new Uint8Array(await printer.pdf({ format: 'A4', printBackground: true }))
+      } finally {
+        await printer.close()
+      }
+    },
+    ...platformOverrides
+  }
+  const handlers = createHandlers({ store, platform })
+  store.onChange((change) => void emit(page, 'workspaceChanged', change).catch(() => undefined))
+  store.onStatus((status) => void emit(page, 'storeStatus', status).catch(() => undefined))
+  await serveRenderer(page)
+  await bridge(page, handlers)
+  await page.goto(APP_URL)
+  const workspaceFile = join(dir, 'workspace.json')
+  return {
+    dir,
+    workspaceFile,
+    store,
+    platform,
+    handlers,
+    flush: () => store.flush(),
+    readWorkspaceFile: async () => JSON.parse(await readFile(workspaceFile, 'utf8'))
+  }
+}
+
+export const test = base.extend<{ dataDir: string; app: Harness }>({
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'persona-planner-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  app: async ({ page, dataDir }, use) => {
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    const app = await openApp(page, dataDir)
+    await use(app)
+    await app.store.close()
+    expect(pageErrors, 'uncaught errors in the page').toEqual([])
+  }
+})
+
+export { expect }
