@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import { APP_URL, expect, test } from './harness'
+
+const HOSTILE = resolve('tests/fixtures/hostile/hostile-taxonomy.md')
+
+test('hostile names and descriptions are shown as text: nothing runs, nothing navigates, nothing leaves the page', async ({
+  page,
+  app
+}) => {
+  const outbound: string[] = []
+  page.on('request', (request) => {
+    if (!request.url().startsWith(APP_URL) && !request.url().startsWith('data:')) outbound.push(request.url())
+  })
+  app.platform.nextOpenPaths.push([HOSTILE])
+  await page.getByRole('button', { name: 'Import…' }).first().click()
+  await page.getByRole('button', { name: 'Apply import' }).click()
+  await expect(page.getByTestId('card')).toHaveCount(2)
+
+  await expect(page.getByTestId('card-title').first()).toContainText("<script>window.__pwned='title'</script>Minister")
+  await expect(page.getByText(/onerror="window.__pwned='img'"/).first()).toBeVisible()
+  for (const card of await page.getByTestId('card').all()) {
+    await card.click()
+    await page.keyboard.press('Escape')
+  }
+  for (const link of await page.getByRole('link').all()) await link.click({ noWaitAfter: true }).catch(() => undefined)
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
+  expect(await page.locator('iframe, script:not([src]), img[src="x"], svg[onload]').count()).toBe(0)
+  expect(page.url()).toBe(APP_URL)
+  expect(outbound).toEqual([])
+  expect(app.platform.opened.filter((url) => !/^https?:/.test(url))).toEqual([])
+})
