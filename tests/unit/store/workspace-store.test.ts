@@ -1,0 +1,322 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { applyPatches } from 'immer'
+import { describe, expect, it } from 'vitest'
+import { MAX_UNDO, WorkspaceStore } from '../../../src/main/services/workspace-store'
+import type { Change, StoreStatus } from '../../../src/shared/ipc/types'
+import type { Workspace } from '../../../src/shared/model/schema'
+import { AppFailure } from '../../../src/shared/result'
+import {
+  FaultyFs,
+  createCategory,
+  createRole,
+  listDir,
+  manualClock,
+  moveCard,
+  readWorkspaceFile,
+  rename,
+  sleep,
+  tempDir,
+  track
+} from './helpers'
+
+const open = async (dir: string, extra: Partial<Parameters<typeof WorkspaceStore.open>[0]> = {}) =>
+  track(await WorkspaceStore.open({ dir, ...extra }))
+
+describe('WorkspaceStore: opening and saving', () => {
+  it('opens an empty folder: writes workspace.json as pretty JSON and holds workspace.lock', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { owner: 'Persona Planner (pid 7)' })
+    const snap = store.snapshot()
+    expect(snap).toMatchObject({
+      revision: 0,
+      undoLabel: null,
+      redoLabel: null,
+      status: { state: 'saved', message: null },
+      notices: [],
+      filePath: join(dir, 'workspace.json')
+    })
+    const text = await readFile(join(dir, 'workspace.json'), 'utf8')
+    expect(text).toBe(JSON.stringify(snap.workspace, null, 2) + '\n')
+    expect(text).toContain('\n  "schemaVersion": 1,\n')
+    expect(JSON.parse(await readFile(join(dir, 'workspace.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      owner: 'Persona Planner (pid 7)',
+      host: hostname()
+    })
+  })
+
+  it('applies a command: revision +1, patches that turn the old copy into the new one, saved after flush', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    const changes: Change[] = []
+    store.onChange((c) => changes.push(c))
+    let rendererCopy: Workspace = store.snapshot().workspace
+
+    const change = store.apply(createCategory('c1', 'Leadership'))
+    expect(change).toMatchObject({
+      revision: 1,
+      label: 'Create category “Leadership”',
+      undoLabel: change.label
+    })
+    expect(changes).toEqual([change])
+    rendererCopy = applyPatches(rendererCopy, change.patches)
+    expect(rendererCopy).toEqual(store.snapshot().workspace)
+
+    await store.flush()
+    expect((await readWorkspaceFile(dir)).categories).toMatchObject([{ id: 'c1', name: 'Leadership' }])
+    expect(store.snapshot().status).toEqual({ state: 'saved', message: null })
+    await store.close()
+
+    const again = await open(dir)
+    expect(again.snapshot().workspace).toEqual(rendererCopy)
+    expect(again.snapshot().revision).toBe(0)
+  })
+
+  it('rethrows a failing command and changes nothing', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    store.apply(createCategory('c1'))
+    const before = store.snapshot()
+    let events = 0
+    store.onChange(() => events++)
+    expect(() => store.apply(moveCard('no-such-card', 'c1'))).toThrow(AppFailure)
+    expect(() => store.apply(createCategory('c1'))).toThrow(expect.objectContaining({ code: 'conflict' }))
+    expect(store.snapshot()).toEqual(before)
+    expect(events).toBe(0)
+  })
+
+  it('undoes and redoes with inverse patches, one revision each, and a new apply clears redo', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    const seen: Change[] = []
+    store.onChange((c) => seen.push(c)) // e.g. an undo from the menu reaches the renderer this way
+    let copy = store.snapshot().workspace
+    const follow = (c: Change | null): Change => {
+      if (!c) throw new Error('expected a change')
+      copy = applyPatches(copy, c.patches)
+      expect(copy).toEqual(store.snapshot().workspace)
+      return c
+    }
+    follow(store.apply(createCategory('c1', 'A')))
+    follow(store.apply(rename('Renamed')))
+    expect(store.snapshot()).toMatchObject({ undoLabel: 'Rename workspace', redoLabel: null })
+
+    expect(follow(store.undo())).toMatchObject({ revision: 3, label: 'Rename workspace' })
+    expect(store.snapshot()).toMatchObject({
+      undoLabel: 'Create category “A”',
+      redoLabel: 'Rename workspace'
+    })
+    expect(store.snapshot().workspace.name).toBe('My workspace')
+    expect(follow(store.redo())).toMatchObject({ revision: 4 })
+    expect(store.snapshot().workspace.name).toBe('Renamed')
+
+    follow(store.undo())
+    follow(store.apply(rename('Other')))
+    expect(store.redo()).toBeNull()
+    expect(store.snapshot().redoLabel).toBeNull()
+    follow(store.undo())
+    follow(store.undo())
+    expect(store.undo()).toBeNull()
+    expect(store.snapshot().workspace.categories).toEqual([])
+    expect(seen.map((c) => c.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+
+    await store.flush()
+    expect(await readWorkspaceFile(dir)).toEqual(store.snapshot().workspace)
+  })
+
+  it(`keeps at most ${MAX_UNDO} undo steps`, async () => {
+    const store = await open(await tempDir())
+    for (let i = 0; i < MAX_UNDO + 5; i++) store.apply(rename(`n${i}`))
+    let undone = 0
+    while (store.undo()) undone++
+    expect(undone).toBe(MAX_UNDO)
+    expect(store.snapshot().workspace.name).toBe('n4')
+  })
+
+  it('coalesces a burst of 50 moves in 100 ms into one or two writes', async () => {
+    const dir = await tempDir()
+    const fs = new FaultyFs()
+    const store = await open(dir, { fs })
+    store.apply(createCategory('a'))
+    store.apply(createCategory('b'))
+    for (let i = 0; i < 5; i++) store.apply(createRole(`r${i}`, 'a'))
+    await store.flush()
+    const before = fs.renamesOnto('workspace.json')
+
+    const started = Date.now()
+    for (let i = 0; i < 50; i++) {
+      store.apply(moveCard(`r${i % 5}`, i % 2 === 0 ? 'b' : 'a', i % 3))
+      await sleep(2)
+    }
+    expect(Date.now() - started).toBeLessThan(250) // the burst really was shorter than the window
+    await store.flush()
+    const writes = fs.renamesOnto('workspace.json') - before
+    expect(writes).toBeGreaterThanOrEqual(1)
+    expect(writes).toBeLessThanOrEqual(2)
+    expect(await readWorkspaceFile(dir)).toEqual(store.snapshot().workspace)
+  })
+
+  it('saves on its own after the coalescing window, and flushes on close', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { saveDelayMs: 20 })
+    store.apply(rename('By timer'))
+    expect(store.snapshot().status.state).toBe('saving')
+    await sleep(150)
+    expect((await readWorkspaceFile(dir)).name).toBe('By timer')
+    expect(store.snapshot().status.state).toBe('saved')
+
+    const slow = await open(await tempDir(), { saveDelayMs: 60_000 })
+    slow.apply(rename('On close'))
+    await slow.close()
+    expect((await readWorkspaceFile(slow.snapshot().filePath.replace(/workspace\.json$/, ''))).name).toBe(
+      'On close'
+    )
+    expect(await listDir(slow.snapshot().filePath.replace(/[/\\]workspace\.json$/, ''))).not.toContain(
+      'workspace.lock'
+    )
+  })
+
+  it('reports saving → saved only after the rename and the folder fsync succeeded', async () => {
+    const dir = await tempDir()
+    let release: () => void = () => undefined
+    let gate: Promise<void> | null = null
+    const fs = new (class extends FaultyFs {
+      override async open(path: string, flags: 'wx' | 'r') {
+        const handle = await super.open(path, flags)
+        if (flags !== 'r' || path !== dir || !gate) return handle
+        const wait = gate
+        return { ...handle, sync: async () => (await wait, handle.sync()) }
+      }
+    })()
+    const store = await open(dir, { fs, saveDelayMs: 0 })
+    const statuses: StoreStatus['state'][] = []
+    store.onStatus((s) => statuses.push(s.state))
+    gate = new Promise((resolve) => (release = resolve))
+    store.apply(rename('Gated'))
+    const flushed = store.flush()
+    await sleep(50)
+    expect((await readWorkspaceFile(dir)).name).toBe('Gated') // renamed already ...
+    expect(store.snapshot().status.state).toBe('saving') // ... but not yet durable
+    release()
+    await flushed
+    expect(statuses).toEqual(['saving', 'saved'])
+  })
+
+  it('saves a change applied while close is already saving', async () => {
+    const dir = await tempDir()
+    let entered: () => void = () => undefined
+    let release: () => void = () => undefined
+    const inRename = new Promise<void>((resolve) => (entered = resolve))
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let armed = false
+    const fs = new (class extends FaultyFs {
+      override async rename(from: string, to: string) {
+        if (armed) {
+          armed = false
+          entered()
+          await gate
+        }
+        return super.rename(from, to)
+      }
+    })()
+    const store = await open(dir, { fs, saveDelayMs: 60_000 })
+    store.apply(rename('first'))
+    armed = true
+    const closing = store.close()
+    await inRename // the close's save of 'first' is half-way
+    store.apply(rename('during close'))
+    release()
+    await closing
+    expect((await readWorkspaceFile(dir)).name).toBe('during close')
+    expect(await listDir(dir)).not.toContain('workspace.lock')
+  })
+
+  it('refuses changes after close', async () => {
+    const store = await open(await tempDir())
+    await store.close()
+    expect(() => store.apply(rename('x'))).toThrow(AppFailure)
+  })
+})
+
+describe('WorkspaceStore: backups', () => {
+  it('takes at most one periodic backup per interval, on save', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const store = await open(dir, { now: clock.now, backupIntervalMs: 60_000, saveDelayMs: 0 })
+    // The first save (of the new workspace) took the first periodic backup.
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['periodic'])
+    for (let i = 0; i < 5; i++) {
+      store.apply(rename(`edit ${i}`))
+      await store.flush()
+      clock.advance(10_000)
+    }
+    expect(await store.listBackups()).toHaveLength(1)
+    clock.advance(20_000) // 70 s after the first backup
+    store.apply(rename('after a minute'))
+    await store.flush()
+    const backups = await store.listBackups()
+    expect(backups.map((b) => b.reason)).toEqual(['periodic', 'periodic'])
+    expect(backups[0]).toMatchObject({ createdAt: clock.now().toISOString() })
+    const newest = JSON.parse(await readFile(join(dir, 'backups', backups[0].name), 'utf8')) as Workspace
+    expect(newest.name).toBe('after a minute')
+  })
+
+  it('takes forced backups on demand, keeps ten, and never prunes the most recent forced one first', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const store = await open(dir, { now: clock.now, backupIntervalMs: 1000, saveDelayMs: 0 })
+    store.apply(rename('before the import'))
+    await store.backup('before import')
+    for (let i = 0; i < 12; i++) {
+      clock.advance(2000)
+      store.apply(rename(`periodic ${i}`))
+      await store.flush()
+    }
+    const backups = await store.listBackups()
+    expect(backups).toHaveLength(10)
+    expect(backups.map((b) => b.name)).toEqual([...backups.map((b) => b.name)].sort().reverse())
+    const forced = backups.filter((b) => b.reason === 'before import')
+    expect(forced).toHaveLength(1)
+    expect(backups.at(-1)).toEqual(forced[0]) // the oldest one left, with nine periodic ones after it
+    const content = JSON.parse(await readFile(join(dir, 'backups', forced[0].name), 'utf8')) as Workspace
+    expect(content.name).toBe('before the import')
+    expect(forced[0].bytes).toBeGreaterThan(100)
+  })
+
+  it('restores a backup as one undoable step, after validating it', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const store = await open(dir, { now: clock.now, saveDelayMs: 0 })
+    store.apply(createCategory('keep', 'Keep me'))
+    await store.backup('before import')
+    const [good] = await store.listBackups()
+    store.apply(rename('Changed'))
+    store.apply(createCategory('later'))
+
+    const change = await store.restoreBackup(good.name)
+    expect(change.label).toMatch(/^Restore backup of 2026-11-23 10:00:00 UTC$/)
+    expect(store.snapshot().workspace.categories.map((c) => c.id)).toEqual(['keep'])
+    expect(store.snapshot().workspace.name).toBe('My workspace')
+    store.undo()
+    expect(store.snapshot().workspace.name).toBe('Changed')
+    expect(store.snapshot().workspace.categories.map((c) => c.id)).toEqual(['keep', 'later'])
+    // A "before restore" backup was taken too.
+    expect((await store.listBackups()).map((b) => b.reason)).toContain('before restore')
+
+    clock.advance(1000)
+    await writeFile(join(dir, 'backups', 'workspace-2026-11-24T00-00-00-000Z-periodic.json'), '{"trunc')
+    const before = store.snapshot()
+    await expect(
+      store.restoreBackup('workspace-2026-11-24T00-00-00-000Z-periodic.json')
+    ).rejects.toMatchObject({
+      code: 'validation'
+    })
+    await expect(store.restoreBackup('../workspace.json')).rejects.toMatchObject({ code: 'not-found' })
+    await expect(
+      store.restoreBackup('workspace-2020-01-01T00-00-00-000Z-periodic.json')
+    ).rejects.toMatchObject({ code: 'not-found' })
+    expect(store.snapshot()).toEqual(before)
+  })
+})
