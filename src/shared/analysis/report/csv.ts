@@ -1,0 +1,44 @@
+/** The gap report as CSV for spreadsheets: one row per need, statuses at all three horizons. */
+import Papa from 'papaparse'
+import { HORIZONS } from '../../model/schema'
+import { HORIZON_LABEL } from './common'
+import type { ReportData } from './common'
+
+export const CSV_HEADER = [
+  'Category',
+  'Persona',
+  'Need',
+  'Kind',
+  'Priority',
+  'Horizon',
+  'Capabilities',
+  ...HORIZONS.map((h) => `Status ${HORIZON_LABEL[h].toLowerCase()}`),
+  'Overridden',
+  'Rationale'
+]
+
+/**
+ * Cells a spreadsheet would run as a formula are prefixed with `'` (and quoted). papaparse's own
+ * `escapeFormulae: true` uses /^[=+\-@\t\r].*$/, which misses a multi-line cell that starts with
+ * `=` because `.` stops at the first line break; this pattern tests the first character only.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/
+
+/** Separator between the names of a need's capabilities. */
+const LIST_SEPARATOR = '; '
+
+export function renderCsvReport(data: ReportData): string {
+  const rows = data.analysis.needs.map((n) => [
+    n.categoryName,
+    n.personaTitle,
+    n.text,
+    n.kind,
+    n.priority,
+    n.horizon,
+    n.capabilityIds.map((id) => data.capabilityNames.get(id) ?? id).join(LIST_SEPARATOR),
+    ...HORIZONS.map((h) => n.byHorizon[h].status),
+    n.coverage.overridden ? 'yes' : 'no',
+    n.coverage.rationale ?? ''
+  ])
+  return `${Papa.unparse({ fields: CSV_HEADER, data: rows }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`
+}
