@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { APP_URL, expect, test } from './harness'
 
-const HOSTILE = resolve('tests/fixtures/hostile/hostile-taxonomy.md')
+const HOSTILE_MD = resolve('tests/fixtures/hostile/hostile-taxonomy.md')
+const HOSTILE_CSV = resolve('tests/fixtures/hostile/hostile-cards.csv')
 
 test('hostile names and descriptions are shown as text: nothing runs, nothing navigates, nothing leaves the page', async ({
   page,
@@ -11,13 +12,17 @@ test('hostile names and descriptions are shown as text: nothing runs, nothing na
   page.on('request', (request) => {
     if (!request.url().startsWith(APP_URL) && !request.url().startsWith('data:')) outbound.push(request.url())
   })
-  app.platform.nextOpenPaths.push([HOSTILE])
+  app.platform.nextOpenPaths.push([HOSTILE_MD, HOSTILE_CSV])
   await page.getByRole('button', { name: 'Import…' }).first().click()
   await page.getByRole('button', { name: 'Apply import' }).click()
-  await expect(page.getByTestId('card')).toHaveCount(2)
+  await expect(page.getByTestId('card')).toHaveCount(4)
 
-  await expect(page.getByTestId('card-title').first()).toContainText("<script>window.__pwned='title'</script>Minister")
-  await expect(page.getByText(/onerror="window.__pwned='img'"/).first()).toBeVisible()
+  // CSV cells are plain text: the markup shows literally, as characters.
+  await expect(page.getByTestId('card-title').filter({ hasText: `<img src=x onerror="window.__pwned='csv'">Analyst` })).toBeVisible()
+  await expect(page.getByText(`<script>window.__pwned='csv-desc'</script>`).first()).toBeVisible()
+  await expect(page.getByRole('region', { name: /^<svg onload="window.__pwned='category'">Ops/ })).toBeVisible()
+  // Markdown's inline HTML is dropped by the importer: only its text remains.
+  await expect(page.getByTestId('card-title').filter({ hasText: 'Minister' })).toBeVisible()
   for (const card of await page.getByTestId('card').all()) {
     await card.click()
     await page.keyboard.press('Escape')

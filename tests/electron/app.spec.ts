@@ -35,19 +35,15 @@ test('the window is secure, the menu exists, and a card survives a restart', asy
   try {
     let app = await launch(userData)
     let window = await app.firstWindow()
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0].webContents
-      return contents.getLastWebPreferences()
-    })
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true
-    })
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
-      'undefined'
-    )
+    // The page sees no Node and no Electron: only the frozen window.api the preload exposes.
+    const page = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      api: Object.keys((globalThis as unknown as { api: object }).api).sort()
+    }))
+    expect(page).toMatchObject({ require: 'undefined', process: 'undefined' })
+    expect(page.api).toContain('applyCommand')
+    expect(page.api).not.toContain('invoke')
     expect(window.url()).toMatch(/^app:\/\/persona-planner\//)
     const menu = await app.evaluate(({ Menu }) =>
       Menu.getApplicationMenu()?.items.map((item) => item.label.replace('&', ''))

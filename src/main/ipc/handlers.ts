@@ -4,7 +4,7 @@
  * imports Electron, so the e2e harness serves the renderer from this same table.
  */
 import { randomUUID } from 'node:crypto'
-import { CONTRACT, type ExportFormat, type Request, type Response } from '../../shared/ipc/contract'
+import { CONTRACT, type ExportFormat, type ParsedRequest, type Response } from '../../shared/ipc/contract'
 import type { Method } from '../../shared/ipc/channels'
 import type { ImportPreview, SavedFile } from '../../shared/ipc/types'
 import type { Horizon } from '../../shared/model/schema'
@@ -36,7 +36,7 @@ export interface HandlerDeps {
   platform: Platform
 }
 
-type Handler<M extends Method> = (request: Request<M>) => Promise<Response<M>>
+type Handler<M extends Method> = (request: ParsedRequest<M>) => Promise<Response<M>>
 export type HandlerTable = { [M in Method]: (request: unknown) => Promise<Result<Response<M>>> }
 
 const REPORT_EXTENSIONS = { md: 'md', html: 'html', csv: 'csv', pdf: 'pdf' } as const

@@ -80,7 +80,9 @@ export const CONTRACT = {
   }
 } as const satisfies Record<Method, { request: z.ZodType; response: unknown }>
 
+/** What a caller sends, and what main's handler receives once the schema has parsed it. */
 export type Request<M extends Method> = z.input<(typeof CONTRACT)[M]['request']>
+export type ParsedRequest<M extends Method> = z.output<(typeof CONTRACT)[M]['request']>
 export type Response<M extends Method> = (typeof CONTRACT)[M]['response']
 
 /** What window.api offers: one named method per channel, plus event subscriptions. */

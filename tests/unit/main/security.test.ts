@@ -41,7 +41,7 @@ describe('window security', () => {
 
   it('denies navigation away from the app and every new window; only http(s) goes to the browser', async () => {
     const contents = fakeContents()
-    const openExternal = vi.fn(async () => undefined)
+    const openExternal = vi.fn(async (_url: string) => undefined)
     hardenWebContents(contents as never, openExternal, undefined)
     expect(contents.navigate('will-navigate', `${APP_ORIGIN}/index.html`)).toBe(false)
     expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true)

@@ -1,0 +1,30 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, openApp, test } from './harness'
+
+test('a corrupt workspace file is moved aside, the app starts and says so', async ({ page, dataDir }) => {
+  const broken = '{"schemaVersion": 1, "name": "Half a fi'
+  await writeFile(join(dataDir, 'workspace.json'), broken)
+  const app = await openApp(page, dataDir)
+  await expect(page.getByTestId('notices')).toContainText('workspace.corrupt-')
+  const aside = (await readdir(dataDir)).filter((f) => f.startsWith('workspace.corrupt-'))
+  expect(aside).toHaveLength(1)
+  expect(await readFile(join(dataDir, aside[0]), 'utf8')).toBe(broken)
+  await expect(page.getByTestId('empty-workspace')).toBeVisible()
+  await app.store.close()
+})
+
+test('a workspace from a newer version opens read-only and is never overwritten', async ({ page, dataDir }) => {
+  const future = JSON.stringify({ schemaVersion: 99, name: 'From the future', categories: [], cards: [], capabilities: [], sources: [] })
+  await writeFile(join(dataDir, 'workspace.json'), future)
+  const app = await openApp(page, dataDir)
+  await expect(page.getByTestId('save-status')).toHaveText('Read-only')
+  await expect(page.getByTestId('notices')).toContainText('99')
+  await page.getByRole('button', { name: 'Add category' }).first().click()
+  await page.getByLabel('Category name').fill('Policy makers')
+  await page.getByLabel('Category name').press('Enter')
+  await expect(page.getByRole('alert').last()).toBeVisible()
+  await expect(page.getByRole('region', { name: /^Policy makers/ })).toHaveCount(0)
+  await app.store.close().catch(() => undefined)
+  expect(await readFile(join(dataDir, 'workspace.json'), 'utf8')).toBe(future)
+})
