@@ -1,0 +1,133 @@
+import { NativeSelect, Stack, Table, Text } from '@mantine/core'
+import { IconGripVertical } from '@tabler/icons-react'
+import { memo } from 'react'
+import { HORIZON_LABEL, KIND_LABEL, PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
+import { HORIZONS, NEED_KINDS, PRIORITIES, type Horizon } from '../../../../shared/model/schema'
+import { NeedCapabilityPicker } from '../capabilities/NeedCapabilityPicker'
+import { HORIZON_OPTIONS } from '../gaps/horizon-options'
+import { StatusBadge } from '../gaps/StatusBadge'
+import { STATUS_LOOK } from '../gaps/status-look'
+import { writeDraggedNeed } from './need-drag'
+import type { NeedRow } from './needs-rows'
+import { OverrideEditor } from './OverrideEditor'
+import { useUpdateNeed } from './use-update-need'
+
+const KIND_OPTIONS = NEED_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))
+const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))
+
+const pick = <T extends string>(values: readonly T[], value: string): T | undefined =>
+  values.find((v) => v === value)
+
+/** "Met from medium term" when a later horizon changes the status shown. */
+function LaterStatus({ row, statusAt }: { row: NeedRow; statusAt: Horizon }): React.JSX.Element | null {
+  const now = row.coverage[statusAt].status
+  const later = HORIZONS.slice(HORIZONS.indexOf(statusAt) + 1).find((h) => row.coverage[h].status !== now)
+  if (!later) return null
+  return (
+    <Text size="xs" c="dimmed">
+      {STATUS_LOOK[row.coverage[later].status].label} from {HORIZON_LABEL[later].toLowerCase()}
+    </Text>
+  )
+}
+
+export const NeedTableRow = memo(function NeedTableRow({
+  row,
+  statusAt
+}: {
+  row: NeedRow
+  statusAt: Horizon
+}): React.JSX.Element {
+  const update = useUpdateNeed()
+  const { need, persona } = row
+  const short = need.text.length > 60 ? `${need.text.slice(0, 57)}…` : need.text
+  return (
+    <Table.Tr data-testid="need-row" data-need-id={need.id}>
+      <Table.Td>
+        <div
+          draggable
+          onDragStart={(e) => writeDraggedNeed(e.dataTransfer, { cardId: persona.id, needId: need.id })}
+          title="Drag onto a capability to link"
+          style={{ cursor: 'grab', display: 'flex' }}
+          data-testid="need-drag-handle"
+          aria-hidden
+        >
+          <IconGripVertical size={16} />
+        </div>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {persona.title}
+        </Text>
+        {row.categoryName !== persona.title && (
+          <Text size="xs" c="dimmed">
+            {row.categoryName}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td miw={260}>
+        <Text size="sm" lineClamp={3} title={need.text}>
+          {need.text}
+        </Text>
+        {need.children.length > 0 && (
+          <Text size="xs" c="dimmed">
+            + {need.children.length} detail{need.children.length === 1 ? '' : 's'}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <NativeSelect
+          size="xs"
+          miw={84}
+          aria-label={`Kind of need: ${short}`}
+          data={KIND_OPTIONS}
+          value={need.kind}
+          onChange={(e) => {
+            const kind = pick(NEED_KINDS, e.currentTarget.value)
+            if (kind) void update(persona, need.id, { kind })
+          }}
+        />
+      </Table.Td>
+      <Table.Td>
+        <NativeSelect
+          size="xs"
+          miw={88}
+          aria-label={`Priority of need: ${short}`}
+          data={PRIORITY_OPTIONS}
+          value={need.priority}
+          onChange={(e) => {
+            const priority = pick(PRIORITIES, e.currentTarget.value)
+            if (priority) void update(persona, need.id, { priority })
+          }}
+        />
+      </Table.Td>
+      <Table.Td>
+        <NativeSelect
+          size="xs"
+          miw={122}
+          aria-label={`Horizon of need: ${short}`}
+          data={HORIZON_OPTIONS}
+          value={need.horizon}
+          onChange={(e) => {
+            const horizon = pick(HORIZONS, e.currentTarget.value)
+            if (horizon) void update(persona, need.id, { horizon })
+          }}
+        />
+      </Table.Td>
+      <Table.Td miw={200}>
+        <NeedCapabilityPicker cardId={persona.id} need={need} />
+      </Table.Td>
+      <Table.Td miw={210}>
+        <Stack gap={2} align="flex-start">
+          <StatusBadge coverage={row.coverage[statusAt]} />
+          {need.override && (
+            <Text size="xs" c="dimmed" lineClamp={2} data-testid="override-rationale">
+              Why: {need.override.rationale}
+            </Text>
+          )}
+          <LaterStatus row={row} statusAt={statusAt} />
+          <OverrideEditor need={need} onChange={(override) => void update(persona, need.id, { override })} />
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  )
+})

@@ -1,0 +1,308 @@
+/**
+ * The gap analysis on real data: the ESDC persona page imported through the UI, two capabilities
+ * made in the Capabilities view, the Management persona's two needs linked to them (one by the
+ * picker, one by dragging onto a capability), the coverage read off the gap view now and after the
+ * medium-term plan, and the gap report saved as Markdown, HTML and PDF and read back from disk.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { inflateSync } from 'node:zlib'
+import type { Locator, Page } from '@playwright/test'
+import { ESDC_SEED } from '../seeds'
+import { expect, test, type Harness } from './harness'
+
+const SCREENSHOTS = resolve('docs/screenshots')
+const CLASSIFICATION_NEED = 'Need tool for classification'
+const DLP_NEED = 'We already have a DLP tool'
+
+const openView = (page: Page, name: string): Promise<void> =>
+  page.getByRole('navigation', { name: 'Views' }).getByText(name, { exact: true }).click()
+
+async function choose(page: Page, field: Locator, option: string | RegExp): Promise<void> {
+  await field.click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+async function createCapability(
+  page: Page,
+  fields: { name: string; state: string; arrives?: string; owner?: string; description?: string }
+): Promise<void> {
+  await page.getByRole('button', { name: 'New capability' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New capability' })
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name)
+  await choose(page, dialog.getByRole('combobox', { name: 'State' }), fields.state)
+  if (fields.arrives) await choose(page, dialog.getByRole('combobox', { name: 'Arrives' }), fields.arrives)
+  if (fields.owner) await dialog.getByRole('textbox', { name: 'Owner' }).fill(fields.owner)
+  if (fields.description) await dialog.getByRole('textbox', { name: 'Description' }).fill(fields.description)
+  await dialog.getByRole('button', { name: 'Create capability' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+/** Screenshots without toasts over the content. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await page.screenshot({ path: join(SCREENSHOTS, name) })
+}
+
+async function importSeed(page: Page, app: Harness): Promise<void> {
+  app.platform.nextOpenPaths.push([ESDC_SEED])
+  await page.getByRole('button', { name: 'Import…', exact: true }).click()
+  await page.getByRole('button', { name: 'Apply import' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+}
+
+async function exportReport(page: Page, format: string): Promise<void> {
+  await page.getByRole('button', { name: 'Export gap report…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export gap report' })
+  await dialog.getByRole('radio', { name: format }).check()
+  await dialog.getByRole('button', { name: 'Save report…' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+/**
+ * The text of a PDF as Chromium (Skia) writes it: Flate-compressed content streams showing
+ * two-byte glyph codes through Type0 fonts, each with a ToUnicode CMap. Enough for a test, not a
+ * general PDF reader.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1')
+  const objects = new Map<string, { dict: string; stream: string }>()
+  const objectStart = /(\d+) 0 obj\b/g
+  for (let m = objectStart.exec(raw); m; m = objectStart.exec(raw)) {
+    const from = m.index + m[0].length
+    const streamAt = raw.indexOf('stream', from)
+    const endobjAt = raw.indexOf('endobj', from)
+    if (streamAt === -1 || streamAt > endobjAt) {
+      objects.set(m[1], { dict: raw.slice(from, endobjAt), stream: '' })
+      continue
+    }
+    const dict = raw.slice(from, streamAt)
+    const dataAt = streamAt + (raw.startsWith('\r\n', streamAt + 6) ? 8 : 7)
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict)?.[1]
+    const data = raw.slice(dataAt, length ? dataAt + Number(length) : raw.indexOf('endstream', dataAt))
+    const stream = dict.includes('/FlateDecode')
+      ? inflateSync(Buffer.from(data, 'latin1')).toString('latin1')
+      : data
+    objects.set(m[1], { dict, stream })
+    objectStart.lastIndex = dataAt + data.length
+  }
+
+  const unicode = (hex: string): string =>
+    String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((c) => parseInt(c, 16)))
+  const cmapOf = (fontId: string | undefined): Map<number, string> => {
+    const map = new Map<number, string>()
+    const ref = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontId ?? '')?.dict ?? '')?.[1]
+    const cmap = objects.get(ref ?? '')?.stream ?? ''
+    for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+      for (const [, code, text] of block.matchAll(/<(\w+)>\s*<(\w+)>/g))
+        map.set(parseInt(code, 16), unicode(text))
+    for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
+      for (const [, from, to, text] of block.matchAll(/<(\w+)>\s*<(\w+)>\s*<(\w+)>/g))
+        for (let code = parseInt(from, 16); code <= parseInt(to, 16); code++)
+          map.set(code, String.fromCodePoint(parseInt(text, 16) + code - parseInt(from, 16)))
+    return map
+  }
+  const fonts = new Map<string, Map<number, string>>()
+  for (const { dict } of objects.values())
+    for (const [, entries] of dict.matchAll(/\/Font\s*<<([^>]*)>>/g))
+      for (const [, name, id] of entries.matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) fonts.set(name, cmapOf(id))
+
+  let text = ''
+  for (const { stream } of objects.values()) {
+    if (!/\bBT\b/.test(stream) || !stream.includes(' Tf')) continue
+    let cmap = new Map<number, string>()
+    const show = (hex: string): void => {
+      for (const code of hex.match(/.{4}/g) ?? []) text += cmap.get(parseInt(code, 16)) ?? ''
+    }
+    for (const op of stream.matchAll(/\/(\S+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ|<(\w*)>\s*Tj|\bET\b/g)) {
+      if (op[1] !== undefined) cmap = fonts.get(op[1]) ?? new Map()
+      else if (op[2] !== undefined) for (const [, hex] of op[2].matchAll(/<(\w+)>/g)) show(hex)
+      else if (op[3] !== undefined) show(op[3])
+      else text += '\n'
+    }
+  }
+  return text
+}
+
+test('ESDC personas: capabilities, links by picker and by drag, coverage now and after the medium-term plan, and the gap report on disk', async ({
+  page,
+  app
+}) => {
+  await mkdir(SCREENSHOTS, { recursive: true })
+
+  await importSeed(page, app)
+
+  // Two capabilities, made in the Capabilities view.
+  await openView(page, 'Capabilities')
+  await createCapability(page, {
+    name: 'Classification tool',
+    state: 'Planned',
+    arrives: 'Medium term',
+    description: 'Labels documents by sensitivity, so that data loss prevention can act on them.'
+  })
+  await createCapability(page, {
+    name: 'DLP tool',
+    state: 'In place',
+    owner: 'IT Security',
+    description: 'Data loss prevention on e-mail and file shares.'
+  })
+  const rows = page.getByRole('table', { name: 'Capabilities' }).getByTestId('capability-row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.first()).toContainText('Planned (medium term)')
+  await expect(rows.nth(1)).toContainText('In place')
+
+  // Link the Management persona's two needs: one with the picker, one by dragging onto a capability.
+  await openView(page, 'Needs')
+  await choose(page, page.getByRole('combobox', { name: 'Persona' }), 'Management')
+  const needRows = page.getByTestId('need-row')
+  await expect(needRows).toHaveCount(2)
+  const classificationNeed = needRows.filter({ hasText: CLASSIFICATION_NEED })
+  await choose(
+    page,
+    classificationNeed.getByRole('combobox', {
+      name: /^Capabilities for need: Need tool for classification/
+    }),
+    /^Classification tool/
+  )
+  await page.keyboard.press('Escape')
+  await expect(classificationNeed.getByText('Met from medium term')).toBeVisible()
+
+  const dlpNeed = needRows.filter({ hasText: DLP_NEED })
+  await dlpNeed
+    .getByTestId('need-drag-handle')
+    .dragTo(page.getByTestId('capability-drop-target').filter({ hasText: 'DLP tool' }))
+  await expect(page.getByText(/^Linked “We already have a DLP tool.*” to “DLP tool”\.$/)).toBeVisible()
+  await expect(dlpNeed.locator('[data-status="met"]')).toHaveText('Met')
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(needRows).toHaveCount(12)
+  await screenshot(page, 'needs.png')
+
+  // The gap view: now one met and one gap; after the medium-term plan both met.
+  await openView(page, 'Gap analysis')
+  const management = page.getByTestId('matrix-row').filter({ hasText: 'Management' })
+  await expect(management.getByTestId('row-totals')).toHaveText('1 met, 1 gap')
+  await expect(management.locator('td[data-status]')).toHaveText(['Gap', 'Met'])
+  await expect(page.getByTestId('summary-met')).toContainText('1 met')
+  await expect(page.getByTestId('summary-gap')).toContainText('1 gap')
+  await expect(page.getByTestId('ranked-gap')).toHaveCount(1)
+  await expect(page.getByTestId('ranked-gap')).toContainText(CLASSIFICATION_NEED)
+  await expect(page.getByTestId('build-first')).toContainText('Classification tool')
+  await screenshot(page, 'gaps-now.png')
+
+  await page.getByRole('radiogroup', { name: 'Horizon' }).getByText('Medium term').click()
+  await expect(management.getByTestId('row-totals')).toHaveText('2 met')
+  await expect(management.locator('td[data-status]')).toHaveText(['Met', 'Met'])
+  await expect(page.getByTestId('summary-gap')).toContainText('0 gaps')
+  await expect(page.getByTestId('summary-closed')).toContainText('1 closed')
+  await screenshot(page, 'gaps-medium.png')
+  await page.getByTestId('gap-charts').scrollIntoViewIfNeeded()
+  await screenshot(page, 'gaps-medium-charts.png')
+
+  // The gap report at the medium term, as Markdown, HTML and PDF.
+  const saved = (format: string): string => join(app.dir, `gap-report.${format}`)
+  for (const [format, label] of [
+    ['md', 'Markdown'],
+    ['html', 'HTML'],
+    ['csv', 'CSV'],
+    ['pdf', 'PDF']
+  ] as const) {
+    app.platform.nextSavePaths.push(saved(format))
+    await exportReport(page, label)
+    await expect(page.getByText(`Gap report saved to ${saved(format)}`)).toBeVisible()
+  }
+  const markdown = await readFile(saved('md'), 'utf8')
+  expect(markdown).toContain('Coverage after the medium-term plan.')
+  expect(markdown).toContain('| Management | Management | Met | Met | 2 met |')
+  expect(markdown).toContain('Classification tool')
+  const html = await readFile(saved('html'), 'utf8')
+  expect(html).toMatch(/^<!doctype html>/i)
+  expect(html).toContain('after the medium-term plan')
+  expect(html).toContain('Need tool for classification')
+  expect(html).toContain('DLP tool')
+  const csv = await readFile(saved('csv'), 'utf8')
+  expect(csv).toContain('costly",it,should,medium,Classification tool,gap,met,met,no,')
+  const pdf = await readFile(saved('pdf'))
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  expect(pdf.toString('latin1')).toMatch(/\/Type\s*\/Page\b/)
+  const text = pdfText(pdf).normalize('NFKC').replace(/\s+/g, ' ')
+  expect(text).toContain('after the medium-term plan')
+  expect(text).toContain('Classification tool')
+  expect(text).toContain('Need tool for classification')
+
+  // The capabilities and links are in the workspace file.
+  await app.flush()
+  const workspace = (await app.readWorkspaceFile()) as unknown as {
+    capabilities: { id: string; name: string; state: string; horizon: string | null }[]
+    cards: { title: string; kind: string; needs?: { text: string; capabilityIds: string[] }[] }[]
+  }
+  const byName = new Map(workspace.capabilities.map((c) => [c.name, c]))
+  expect(byName.get('Classification tool')).toMatchObject({ state: 'planned', horizon: 'medium' })
+  expect(byName.get('DLP tool')).toMatchObject({ state: 'in-place', horizon: null })
+  const needs = workspace.cards.find((c) => c.kind === 'persona' && c.title === 'Management')?.needs ?? []
+  expect(needs.find((n) => n.text.startsWith(CLASSIFICATION_NEED))?.capabilityIds).toEqual([
+    byName.get('Classification tool')?.id
+  ])
+  expect(needs.find((n) => n.text.startsWith(DLP_NEED))?.capabilityIds).toEqual([byName.get('DLP tool')?.id])
+
+  await openView(page, 'Capabilities')
+  await expect(rows.first()).toContainText('1 need')
+  await screenshot(page, 'capabilities.png')
+})
+
+test('a need’s status overridden with a rationale shows as an override, and undo takes it back', async ({
+  page,
+  app
+}) => {
+  await importSeed(page, app)
+  await openView(page, 'Needs')
+  const need = page.getByTestId('need-row').filter({ hasText: 'Code analysis and penetration testing' })
+  await expect(need.locator('[data-status]')).toHaveText('Unassessed')
+  await need.getByRole('button', { name: /^Override status of need: Code analysis/ }).click()
+  await page.getByRole('radiogroup', { name: 'Overridden status' }).getByText('Partial').click()
+  await page.getByRole('textbox', { name: 'Rationale' }).fill('Pen testing is bought per project')
+  await page.getByRole('button', { name: 'Save override' }).click()
+  await expect(need.locator('[data-status]')).toHaveText('Partial (override)')
+  await expect(need.getByTestId('override-rationale')).toHaveText('Why: Pen testing is bought per project')
+
+  await openView(page, 'Gap analysis')
+  await expect(page.getByTestId('summary-partial')).toContainText('1 partial')
+  await expect(page.getByTestId('ranked-gap')).toContainText('status set by hand (override)')
+
+  await app.flush()
+  const saved = (await app.readWorkspaceFile()) as unknown as {
+    cards: { needs?: { text: string; override: unknown }[] }[]
+  }
+  const stored = saved.cards.flatMap((c) => c.needs ?? []).find((n) => n.text.startsWith('Code analysis'))
+  expect(stored?.override).toEqual({ status: 'partial', rationale: 'Pen testing is bought per project' })
+
+  await page.getByTestId('gap-view').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('summary-partial')).toContainText('0 partial')
+})
+
+test('the capabilities catalogue goes out as CSV, and a deleted capability comes back by importing it', async ({
+  page,
+  app
+}) => {
+  await openView(page, 'Capabilities')
+  await createCapability(page, { name: 'Classification tool', state: 'Planned', arrives: 'Long term' })
+  await createCapability(page, { name: 'DLP tool', state: 'In place', owner: 'IT Security' })
+  const csvPath = join(app.dir, 'capabilities.csv')
+  app.platform.nextSavePaths.push(csvPath)
+  await page.getByRole('button', { name: 'Export CSV…' }).click()
+  await expect(page.getByText(`Capabilities exported to ${csvPath}`)).toBeVisible()
+  const csv = await readFile(csvPath, 'utf8')
+  expect(csv).toContain('Classification tool')
+  expect(csv).toContain('IT Security')
+
+  await page.getByRole('button', { name: 'Delete DLP tool' }).click()
+  const rows = page.getByTestId('capability-row')
+  await expect(rows).toHaveCount(1)
+
+  app.platform.nextOpenPaths.push([csvPath])
+  await page.getByRole('button', { name: 'Import CSV…' }).click()
+  await page.getByRole('button', { name: 'Apply import' }).click()
+  await expect(rows).toHaveCount(2)
+  await expect(rows.filter({ hasText: 'DLP tool' })).toContainText('IT Security')
+  await expect(rows.filter({ hasText: 'Classification tool' })).toContainText('Planned (long term)')
+})
