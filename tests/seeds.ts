@@ -1,6 +1,7 @@
 /** The real source documents, in ../shared beside the repository (as on CI and every developer's machine). */
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const SEEDS = resolve(__dirname, '../../shared/fixtures/seeds')
-export const GOVSTACK_SEED = resolve(SEEDS, 'govstack-user-profiles-taxonomy.md')
-export const ESDC_SEED = resolve(SEEDS, 'esdc-employee-profiles.md')
+const seed = (name: string): string =>
+  fileURLToPath(new URL(`../../shared/fixtures/seeds/${name}`, import.meta.url))
+export const GOVSTACK_SEED = seed('govstack-user-profiles-taxonomy.md')
+export const ESDC_SEED = seed('esdc-employee-profiles.md')

@@ -1,28 +1,40 @@
 /** The handler table main registers: every channel refuses a request of the wrong shape, and the store stays as it was. */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, type HandlerTable, type Platform } from '../../../src/main/ipc/handlers'
 import { WorkspaceStore } from '../../../src/main/services/workspace-store'
 import { CHANNELS, type Method } from '../../../src/shared/ipc/channels'
 import { newRole } from '../../../src/shared/model/defaults'
 
-const SEEDS = resolve(__dirname, '../../../../shared/fixtures/seeds')
+import { GOVSTACK_SEED } from '../../seeds'
 
 /** A request of the wrong shape for each channel (methods without input get an unexpected key). */
 const BAD_REQUESTS: Record<Method, unknown[]> = {
   getWorkspace: [{ extra: 1 }, 'workspace', 42],
-  applyCommand: [{}, { command: { type: 'card.explode' } }, { command: { type: 'card.move', ids: [], categoryId: null, index: 0 } }, { command: { type: 'card.move', ids: ['x'], categoryId: null, index: -1 } }],
+  applyCommand: [
+    {},
+    { command: { type: 'card.explode' } },
+    { command: { type: 'card.move', ids: [], categoryId: null, index: 0 } },
+    { command: { type: 'card.move', ids: ['x'], categoryId: null, index: -1 } }
+  ],
   undo: [{ steps: 3 }],
   redo: [[]],
-  previewImportFiles: [{ files: [] }, { files: [{ name: 'a.md', data: 'not bytes' }] }, { files: [{ name: '', data: new Uint8Array(1) }] }],
+  previewImportFiles: [
+    { files: [] },
+    { files: [{ name: 'a.md', data: 'not bytes' }] },
+    { files: [{ name: '', data: new Uint8Array(1) }] }
+  ],
   previewImportPaths: [{ paths: [] }, { paths: [42] }, { paths: 'a.md' }],
   chooseImportFiles: [{ path: '/etc/passwd' }],
   applyImport: [{ token: '' }, { token: 'x', mode: 'overwrite' }],
   discardImport: [{}],
   exportWorkspace: [{ format: 'docx' }, {}],
-  exportReport: [{ format: 'md', horizon: 'someday' }, { format: 'xls', horizon: 'now' }],
+  exportReport: [
+    { format: 'md', horizon: 'someday' },
+    { format: 'xls', horizon: 'now' }
+  ],
   listBackups: [{ all: true }],
   restoreBackup: [{ name: '' }, { name: 7 }],
   openExternal: [{ url: '' }, { href: 'https://x' }]
@@ -40,7 +52,7 @@ beforeEach(async () => {
   saves = []
   opened = []
   const platform: Platform = {
-    chooseImportFiles: async () => [join(SEEDS, 'govstack-user-profiles-taxonomy.md')],
+    chooseImportFiles: async () => [GOVSTACK_SEED],
     chooseSavePath: async (name) => {
       saves.push(name)
       return join(dir, name)
@@ -61,27 +73,36 @@ describe('IPC handler table', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(CHANNELS).sort())
   })
 
-  it.each(Object.entries(BAD_REQUESTS))('%s refuses requests of the wrong shape with a validation error', async (method, requests) => {
-    await store.apply({ type: 'card.create', card: newRole({ id: 'keep', title: 'Keep me' }), categoryId: null })
-    await store.flush()
-    const before = await readFile(join(dir, 'workspace.json'), 'utf8')
-    const revision = store.snapshot().revision
-    for (const request of requests) {
-      const result = await handlers[method as Method](request)
-      expect(result.ok).toBe(false)
-      if (!result.ok) {
-        expect(result.error.code).toBe('validation')
-        expect(result.error.message).toContain(method)
-        expect(JSON.stringify(result.error)).not.toMatch(/\bat .*\.ts:\d+/) // no stack traces cross
+  it.each(Object.entries(BAD_REQUESTS))(
+    '%s refuses requests of the wrong shape with a validation error',
+    async (method, requests) => {
+      await store.apply({
+        type: 'card.create',
+        card: newRole({ id: 'keep', title: 'Keep me' }),
+        categoryId: null
+      })
+      await store.flush()
+      const before = await readFile(join(dir, 'workspace.json'), 'utf8')
+      const revision = store.snapshot().revision
+      for (const request of requests) {
+        const result = await handlers[method as Method](request)
+        expect(result.ok).toBe(false)
+        if (!result.ok) {
+          expect(result.error.code).toBe('validation')
+          expect(result.error.message).toContain(method)
+          expect(JSON.stringify(result.error)).not.toMatch(/\bat .*\.ts:\d+/) // no stack traces cross
+        }
       }
+      await store.flush()
+      expect(store.snapshot().revision).toBe(revision)
+      expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(before)
     }
-    await store.flush()
-    expect(store.snapshot().revision).toBe(revision)
-    expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(before)
-  })
+  )
 
   it('returns service failures as values: unknown card, expired import token, refused URL', async () => {
-    const move = await handlers.applyCommand({ command: { type: 'card.move', ids: ['ghost'], categoryId: null, index: 0 } })
+    const move = await handlers.applyCommand({
+      command: { type: 'card.move', ids: ['ghost'], categoryId: null, index: 0 }
+    })
     expect(move).toEqual({ ok: false, error: { code: 'not-found', message: 'No card with id ghost.' } })
     const apply = await handlers.applyImport({ token: 'stale', mode: 'add' })
     expect(apply.ok === false && apply.error.code).toBe('not-found')
@@ -123,13 +144,18 @@ describe('IPC handler table', () => {
     const preview = await handlers.previewImportPaths({ paths: [binary, join(dir, 'missing.csv')] })
     expect(preview.ok && preview.data.canApply).toBe(false)
     if (preview.ok) {
-      expect(preview.data.files.map((f) => f.error)).toEqual([expect.stringContaining('photo.md'), expect.stringContaining('missing.csv')])
+      expect(preview.data.files.map((f) => f.error)).toEqual([
+        expect.stringContaining('photo.md'),
+        expect.stringContaining('missing.csv')
+      ])
     }
     expect(store.snapshot().revision).toBe(0)
   })
 
   it('exports through the save dialog to the chosen path', async () => {
-    await handlers.applyCommand({ command: { type: 'card.create', card: newRole({ id: 'r', title: 'CIO' }), categoryId: null } })
+    await handlers.applyCommand({
+      command: { type: 'card.create', card: newRole({ id: 'r', title: 'CIO' }), categoryId: null }
+    })
     const saved = await handlers.exportWorkspace({ format: 'json' })
     expect(saved.ok && saved.data?.path).toBe(join(dir, saves[0]))
     const written = JSON.parse(await readFile(join(dir, saves[0]), 'utf8'))

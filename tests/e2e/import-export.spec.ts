@@ -1,0 +1,123 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { ESDC_SEED, GOVSTACK_SEED } from '../seeds'
+import { expect, test, type Harness } from './harness'
+
+async function importFiles(
+  page: Page,
+  app: Harness,
+  paths: string[],
+  mode?: 'Add' | 'Merge by title' | 'Replace'
+): Promise<void> {
+  app.platform.nextOpenPaths.push(paths)
+  await page.getByRole('button', { name: 'Import…' }).first().click()
+  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  await expect(preview).toBeVisible()
+  if (mode) await preview.getByRole('radio', { name: mode }).check()
+  await preview.getByRole('button', { name: 'Apply import' }).click()
+  await expect(preview).toBeHidden()
+}
+
+async function exportAs(page: Page, app: Harness, label: string, path: string): Promise<void> {
+  app.platform.nextSavePaths.push(path)
+  await page.getByRole('button', { name: 'Export…' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Export workspace' })
+  await dialog.getByRole('radio', { name: label }).check()
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByText(`Exported to ${path}`)).toBeVisible()
+}
+
+test('imports both seeds through the preview, undoes, re-imports, and every export imports back', async ({
+  page,
+  app
+}) => {
+  app.platform.nextOpenPaths.push([GOVSTACK_SEED, ESDC_SEED])
+  await page.getByRole('button', { name: 'Import…' }).first().click()
+  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  await expect(preview.getByTestId('import-file')).toHaveCount(2)
+  await expect(preview.getByTestId('import-file').first()).toContainText('53')
+  await expect(preview.getByTestId('import-duplicates')).toContainText('Project manager')
+  await expect(preview.getByTestId('import-duplicates')).toContainText('Government minister')
+  await app.flush()
+  const untouched = await readFile(app.workspaceFile, 'utf8').catch(() => null)
+  await preview.getByRole('button', { name: 'Apply import' }).click()
+  await expect(page.getByTestId('card')).not.toHaveCount(0)
+  await app.flush()
+  let saved = await app.readWorkspaceFile()
+  expect(saved.cards).toHaveLength(59)
+  expect(saved.categories).toHaveLength(14)
+
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText(/^Undone: Import 59 cards/)).toBeVisible()
+  await app.flush()
+  saved = await app.readWorkspaceFile()
+  expect(saved.cards).toHaveLength(0)
+  if (untouched !== null) expect(saved.categories).toHaveLength(0)
+
+  await importFiles(page, app, [GOVSTACK_SEED, ESDC_SEED])
+  await app.flush()
+  const original = await app.readWorkspaceFile()
+  expect(original.cards).toHaveLength(59)
+
+  const shapes = [
+    { label: 'JSON workspace', file: 'workspace-export.json', cards: 59 },
+    { label: 'Taxonomy Markdown', file: 'taxonomy.md', cards: 53 },
+    { label: 'Persona Markdown', file: 'personas.md', cards: 6 },
+    { label: 'Cards CSV', file: 'cards.csv', cards: 59 }
+  ]
+  for (const shape of shapes) {
+    const path = join(app.dir, shape.file)
+    await exportAs(page, app, shape.label, path)
+    await importFiles(page, app, [path], 'Replace')
+    await app.flush()
+    const back = await app.readWorkspaceFile()
+    expect(back.cards.map((c) => c.title).sort(), shape.label).toEqual(
+      original.cards
+        .filter((c) => shape.cards === 59 || (shape.cards === 53 ? isRole(c) : !isRole(c)))
+        .map((c) => c.title)
+        .sort()
+    )
+    await page.keyboard.press('Control+z') // back to the full workspace for the next shape
+    await app.flush()
+    expect((await app.readWorkspaceFile()).cards).toHaveLength(59)
+  }
+})
+
+const isRole = (card: { title: string }): boolean =>
+  ![
+    'Management',
+    'Power users',
+    'Client services',
+    'IT Advisor',
+    'Non-IT (Business) Advisor',
+    'Special needs'
+  ].includes(card.title)
+
+test('a file that cannot be imported gives a clear message and leaves the store file byte-identical', async ({
+  page,
+  app
+}) => {
+  await importFiles(page, app, [ESDC_SEED])
+  await app.flush()
+  const before = await readFile(app.workspaceFile)
+
+  const binary = join(app.dir, 'scan.md')
+  await writeFile(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]))
+  const newer = join(app.dir, 'from-the-future.json')
+  await writeFile(
+    newer,
+    JSON.stringify({ schemaVersion: 42, name: 'x', categories: [], cards: [], capabilities: [] })
+  )
+  app.platform.nextOpenPaths.push([binary, newer])
+  await page.getByRole('button', { name: 'Import…' }).first().click()
+  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  await expect(preview.getByText('Nothing can be imported')).toBeVisible()
+  await expect(preview.getByTestId('import-file-error').first()).toContainText('scan.md')
+  await expect(preview.getByText(/42/).first()).toBeVisible()
+  await expect(preview.getByRole('button', { name: 'Apply import' })).toBeDisabled()
+  await preview.getByRole('button', { name: 'Cancel' }).click()
+
+  await app.flush()
+  expect(Buffer.compare(await readFile(app.workspaceFile), before)).toBe(0)
+})
