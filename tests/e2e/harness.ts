@@ -161,6 +161,7 @@ export async function openApp(
 }
 
 export const test = base.extend<{ dataDir: string; app: Harness }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires a fixture's first argument to be destructured
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'persona-planner-e2e-'))
     await use(dir)
