@@ -15,15 +15,24 @@ import {
 import {
   IconArrowBackUp,
   IconArrowForwardUp,
+  IconCopy,
   IconFileExport,
   IconFileImport,
-  IconLayoutKanban
+  IconLayoutKanban,
+  IconListCheck,
+  IconReportAnalytics,
+  IconTool
 } from '@tabler/icons-react'
 import { useEffect, useState, type DragEvent } from 'react'
 import { events } from './api/client'
 import { Notices } from './components/Notices'
 import { SaveStatus } from './components/SaveStatus'
 import { BoardView } from './features/board/BoardView'
+import { DuplicatesView } from './features/duplicates/DuplicatesView'
+import { CapabilitiesView } from './features/capabilities/CapabilitiesView'
+import { ExportReportModal } from './features/gaps/ExportReportModal'
+import { GapView } from './features/gaps/GapView'
+import { NeedsView } from './features/needs/NeedsView'
 import { ExportModal } from './features/export/ExportModal'
 import { ImportPreviewModal } from './features/import/ImportPreviewModal'
 import { useImport } from './features/import/use-import'
@@ -31,7 +40,11 @@ import { useShortcuts } from './use-shortcuts'
 import { useApp, type View } from './store'
 
 const VIEWS: { view: View; label: string; Icon: typeof IconLayoutKanban }[] = [
-  { view: 'board', label: 'Board', Icon: IconLayoutKanban }
+  { view: 'board', label: 'Board', Icon: IconLayoutKanban },
+  { view: 'duplicates', label: 'Duplicates', Icon: IconCopy },
+  { view: 'capabilities', label: 'Capabilities', Icon: IconTool },
+  { view: 'needs', label: 'Needs', Icon: IconListCheck },
+  { view: 'gaps', label: 'Gap analysis', Icon: IconReportAnalytics }
 ]
 
 export function App(): React.JSX.Element {
@@ -44,6 +57,7 @@ export function App(): React.JSX.Element {
   const { load, undo, redo, receive, setStatus } = useApp.getState()
   const importer = useImport()
   const [exporting, setExporting] = useState(false)
+  const [exportingReport, setExportingReport] = useState(false)
 
   useEffect(() => {
     void load()
@@ -55,7 +69,11 @@ export function App(): React.JSX.Element {
     }
   }, [load, receive, setStatus])
 
-  useShortcuts({ import: () => void importer.chooseFiles(), export: () => setExporting(true) })
+  useShortcuts({
+    import: () => void importer.chooseFiles(),
+    export: () => setExporting(true),
+    exportReport: () => setExportingReport(true)
+  })
 
   const onDrop = (e: DragEvent): void => {
     if (e.dataTransfer.files.length === 0) return
@@ -94,7 +112,7 @@ export function App(): React.JSX.Element {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Title order={4}>Persona Planner</Title>
-            <Text c="dimmed" size="sm" truncate data-testid="workspace-name">
+            <Text className="secondary-text" size="sm" truncate data-testid="workspace-name">
               {workspace.name}
             </Text>
             <SaveStatus />
@@ -145,6 +163,7 @@ export function App(): React.JSX.Element {
             key={v}
             label={label}
             active={view === v}
+            variant="filled"
             leftSection={<Icon size={18} aria-hidden />}
             onClick={() => setView(v)}
             aria-current={view === v ? 'page' : undefined}
@@ -160,10 +179,17 @@ export function App(): React.JSX.Element {
         <Notices />
         <div style={{ flex: 1, minHeight: 0 }}>
           {view === 'board' && <BoardView onImport={() => void importer.chooseFiles()} />}
+          {view === 'duplicates' && <DuplicatesView />}
+          {view === 'capabilities' && <CapabilitiesView onImport={() => void importer.chooseFiles()} />}
+          {view === 'needs' && <NeedsView />}
+          {view === 'gaps' && <GapView />}
         </div>
       </AppShell.Main>
       {importer.preview && <ImportPreviewModal preview={importer.preview} onClose={importer.close} />}
       {exporting && <ExportModal onClose={() => setExporting(false)} />}
+      {exportingReport && (
+        <ExportReportModal initialHorizon="now" onClose={() => setExportingReport(false)} />
+      )}
     </AppShell>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { events } from './api/client'
+import { requestFind, requestNewCard, requestNewCategory } from './features/board/board-commands'
 import { useApp } from './store'
 
 const isEditable = (target: EventTarget | null): boolean =>
@@ -10,7 +11,11 @@ const isEditable = (target: EventTarget | null): boolean =>
  * Keyboard shortcuts and menu actions share one path. In a text field, Ctrl+Z is the field's own
  * undo; elsewhere it undoes the last workspace command.
  */
-export function useShortcuts(actions: { import: () => void; export: () => void }): void {
+export function useShortcuts(actions: {
+  import: () => void
+  export: () => void
+  exportReport: () => void
+}): void {
   const latest = useRef(actions)
   useEffect(() => {
     latest.current = actions
@@ -22,6 +27,10 @@ export function useShortcuts(actions: { import: () => void; export: () => void }
       if (action === 'redo') void redo()
       if (action === 'import') latest.current.import()
       if (action === 'export') latest.current.export()
+      if (action === 'export-report') latest.current.exportReport()
+      if (action === 'new-card') requestNewCard()
+      if (action === 'new-category') requestNewCategory()
+      if (action === 'find') requestFind()
     }
     const onKey = (e: KeyboardEvent): void => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
@@ -37,7 +46,13 @@ export function useShortcuts(actions: { import: () => void; export: () => void }
               ? 'import'
               : key === 'e'
                 ? 'export'
-                : null
+                : key === 'f'
+                  ? 'find'
+                  : key === 'n'
+                    ? e.shiftKey
+                      ? 'new-category'
+                      : 'new-card'
+                    : null
       if (!action) return
       if ((action === 'undo' || action === 'redo') && isEditable(e.target)) return
       e.preventDefault()

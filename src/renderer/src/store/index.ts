@@ -112,7 +112,8 @@ export const useApp = create<State>()((set, get) => ({
       message,
       color: kind === 'error' ? 'red' : 'blue',
       autoClose: kind === 'error' ? 8000 : 3000,
-      withBorder: true
+      withBorder: true,
+      closeButtonProps: { 'aria-label': 'Dismiss' }
     }),
   dismissNotices: () => set({ notices: [] })
 }))

@@ -5,7 +5,11 @@ import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../store'
 
 const formatBytes = (bytes: number): string =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** Lists the backups, newest first; restoring one is a single command that undo takes back. */
 export function RestoreBackupModal({ onClose }: { onClose: () => void }): React.JSX.Element {
@@ -45,7 +49,12 @@ export function RestoreBackupModal({ onClose }: { onClose: () => void }): React.
     <Modal opened onClose={onClose} title="Restore from backup" size="lg">
       <Stack>
         {backups === null && !error && <Loader size="sm" aria-label="Loading backups" />}
-        {backups?.length === 0 && <Text>There are no backups yet. One is taken at most every five minutes while you work, and before every import.</Text>}
+        {backups?.length === 0 && (
+          <Text>
+            There are no backups yet. One is taken at most every five minutes while you work, and before every
+            import.
+          </Text>
+        )}
         {backups && backups.length > 0 && (
           <Radio.Group value={chosen} onChange={setChosen} label="Backups, newest first">
             <Stack gap={6} mt={6}>

@@ -1,8 +1,17 @@
-import { ActionIcon, Badge, Group, Menu, Paper, Text } from '@mantine/core'
-import { IconDots, IconTrash, IconUser, IconUsersGroup } from '@tabler/icons-react'
+import { Badge, Group, Highlight, Paper, Text } from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCopy,
+  IconListCheck,
+  IconUser,
+  IconUsersGroup
+} from '@tabler/icons-react'
 import { memo } from 'react'
 import type { Card } from '../../../../shared/model/schema'
-import { useApp } from '../../store'
+import classes from './board.module.css'
+import type { CardStats } from './card-stats'
+import { QUIET_TEXT } from './text-colors'
 
 /** Roles and personas are told apart by icon, word and colour, never colour alone. */
 export const KIND_LOOK = {
@@ -10,47 +19,151 @@ export const KIND_LOOK = {
   persona: { label: 'Persona', color: 'grape', Icon: IconUsersGroup }
 } as const
 
-export const CardTile = memo(function CardTile({ card }: { card: Card }): React.JSX.Element {
-  const run = useApp((s) => s.run)
+const MAX_TAGS = 3
+
+export interface CardTileProps {
+  card: Card
+  isSelected?: boolean
+  isDuplicate?: boolean
+  /** For personas: how many needs, and how many of them are open gaps (numbers keep memo cheap). */
+  needs?: number
+  openGaps?: number
+  /** Words to highlight in the title and description (the search's matches). */
+  highlight?: string[]
+  /** Shown on the drag overlay when several cards move. */
+  count?: number
+}
+
+/** How a card looks on the board and under the pointer while dragged; no interaction of its own. */
+export const CardTile = memo(function CardTile({
+  card,
+  isSelected = false,
+  isDuplicate = false,
+  needs,
+  openGaps,
+  highlight,
+  count = 1
+}: CardTileProps): React.JSX.Element {
   const look = KIND_LOOK[card.kind]
   return (
     <Paper
       withBorder
       p="xs"
-      shadow="xs"
-      data-testid="card"
-      data-card-id={card.id}
-      aria-label={`${look.label}: ${card.title}`}
+      shadow={count > 1 ? 'md' : 'xs'}
+      className={classes.tile}
+      data-kind={card.kind}
+      data-selected={isSelected || undefined}
     >
-      <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
-        <Badge size="xs" variant="light" color={look.color} leftSection={<look.Icon size={10} aria-hidden />}>
-          {look.label}
-        </Badge>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Actions for ${card.title}`}>
-              <IconDots size={14} aria-hidden />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              color="red"
-              leftSection={<IconTrash size={14} aria-hidden />}
-              onClick={() => void run({ type: 'card.delete', ids: [card.id] })}
+      <Group justify="space-between" wrap="nowrap" gap={4}>
+        <Group gap={4} wrap="nowrap">
+          <Badge
+            size="xs"
+            variant="light"
+            color={look.color}
+            leftSection={<look.Icon size={10} aria-hidden />}
+          >
+            {look.label}
+          </Badge>
+          {isDuplicate && (
+            <Badge
+              size="xs"
+              variant="filled"
+              color="yellow.3"
+              autoContrast
+              leftSection={<IconCopy size={10} aria-hidden />}
+              data-testid="duplicate-badge"
             >
-              Delete
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+              Duplicate?
+            </Badge>
+          )}
+        </Group>
+        {count > 1 && (
+          <Badge size="sm" variant="filled" color="indigo.8" data-testid="drag-count">
+            {count} cards
+          </Badge>
+        )}
+        {isSelected && count === 1 && (
+          <Badge
+            size="xs"
+            variant="filled"
+            color="indigo.8"
+            leftSection={<IconCheck size={10} aria-hidden />}
+          >
+            Selected
+          </Badge>
+        )}
       </Group>
-      <Text fw={600} size="sm" mt={4} data-testid="card-title">
-        {card.title}
-      </Text>
-      {card.description && (
-        <Text size="xs" c="dimmed" className="line-clamp-2">
-          {card.description}
-        </Text>
-      )}
+      <CardTitle title={card.title} highlight={highlight} />
+      {card.description && <Description text={card.description} highlight={highlight} />}
+      {card.tags.length > 0 && <Tags tags={card.tags} />}
+      {needs !== undefined && <PersonaStats needs={needs} openGaps={openGaps ?? 0} />}
     </Paper>
   )
 })
+
+function CardTitle({ title, highlight }: { title: string; highlight?: string[] }): React.JSX.Element {
+  if (!highlight || highlight.length === 0) {
+    return (
+      <Text fw={600} size="sm" mt={4} data-testid="card-title">
+        {title}
+      </Text>
+    )
+  }
+  return (
+    <Highlight highlight={highlight} fw={600} size="sm" mt={4} data-testid="card-title" accentInsensitive>
+      {title}
+    </Highlight>
+  )
+}
+
+function Description({ text, highlight }: { text: string; highlight?: string[] }): React.JSX.Element {
+  if (!highlight || highlight.length === 0) {
+    return (
+      <Text size="xs" c={QUIET_TEXT} className="line-clamp-2">
+        {text}
+      </Text>
+    )
+  }
+  return (
+    <Highlight highlight={highlight} size="xs" c={QUIET_TEXT} className="line-clamp-2" accentInsensitive>
+      {text}
+    </Highlight>
+  )
+}
+
+function Tags({ tags }: { tags: string[] }): React.JSX.Element {
+  const hidden = tags.length - MAX_TAGS
+  return (
+    <Group gap={4} mt={6}>
+      {tags.slice(0, MAX_TAGS).map((tag) => (
+        <Badge key={tag} size="xs" variant="default" tt="none">
+          {tag}
+        </Badge>
+      ))}
+      {hidden > 0 && (
+        <Text size="xs" c={QUIET_TEXT}>
+          +{hidden} more
+        </Text>
+      )}
+    </Group>
+  )
+}
+
+function PersonaStats({ needs, openGaps }: CardStats): React.JSX.Element {
+  return (
+    <Group gap="sm" mt={6} data-testid="persona-stats">
+      <Group gap={4} wrap="nowrap">
+        <IconListCheck size={14} aria-hidden />
+        <Text size="xs">
+          {needs} {needs === 1 ? 'need' : 'needs'}
+        </Text>
+      </Group>
+      <Group gap={4} wrap="nowrap" c={openGaps > 0 ? 'red.8' : QUIET_TEXT}>
+        <IconAlertTriangle size={14} aria-hidden />
+        <Text size="xs" inherit fw={openGaps > 0 ? 600 : undefined}>
+          {openGaps} open {openGaps === 1 ? 'gap' : 'gaps'}
+        </Text>
+      </Group>
+    </Group>
+  )
+}

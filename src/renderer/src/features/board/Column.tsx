@@ -1,134 +1,190 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  ColorSwatch,
-  Group,
-  Menu,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text
-} from '@mantine/core'
-import { IconDots, IconPalette, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
-import { CATEGORY_COLORS } from '../../../../shared/model/defaults'
-import { useApp } from '../../store'
-import { CardTile } from './CardTile'
-import type { BoardColumn } from './columns'
-import { InlineName } from './InlineName'
+import { useDroppable } from '@dnd-kit/core'
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import { ActionIcon, Badge, Button, ColorSwatch, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import { IconChevronsRight, IconGripVertical, IconPlus } from '@tabler/icons-react'
+import { memo } from 'react'
+import type { Card } from '../../../../shared/model/schema'
+import { columnDragId } from './board-context'
+import classes from './board.module.css'
+import { useBoard, useDropInColumn } from './board-store'
+import { ColumnCards } from './ColumnCards'
+import { ColumnHeader } from './ColumnHeader'
+import { columnName, INBOX_KEY, type BoardColumn } from './columns'
 import { NewCardForm } from './NewCardForm'
 
-export function Column({ column }: { column: BoardColumn }): React.JSX.Element {
-  const run = useApp((s) => s.run)
-  const [adding, setAdding] = useState(false)
-  const { category, cards } = column
-  const name = category?.name ?? 'Uncategorised'
+export interface ShownColumn extends BoardColumn {
+  /** The cards the filters let through (all of them without filters). */
+  shown: Card[]
+}
+
+export const CategoryColumn = memo(function CategoryColumn({
+  column,
+  filtered
+}: {
+  column: ShownColumn
+  filtered: boolean
+}): React.JSX.Element {
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } =
+    useSortable({
+      id: columnDragId(column.key),
+      data: { type: 'column', columnKey: column.key },
+      attributes: { roleDescription: 'movable column' }
+    })
+  return (
+    <ColumnFrame
+      column={column}
+      filtered={filtered}
+      setNode={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      isLifted={isDragging}
+      handle={
+        <ActionIcon
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          variant="subtle"
+          color="gray"
+          size="sm"
+          className={classes.handle}
+          aria-label={`Move column ${columnName(column)} (Space, then arrow keys)`}
+        >
+          <IconGripVertical size={14} aria-hidden />
+        </ActionIcon>
+      }
+    />
+  )
+})
+
+export const InboxColumn = memo(function InboxColumn({
+  column,
+  filtered
+}: {
+  column: ShownColumn
+  filtered: boolean
+}): React.JSX.Element {
+  const { setNodeRef } = useDroppable({
+    id: columnDragId(INBOX_KEY),
+    data: { type: 'column', columnKey: INBOX_KEY }
+  })
+  return <ColumnFrame column={column} filtered={filtered} setNode={setNodeRef} />
+})
+
+function ColumnFrame({
+  column,
+  filtered,
+  setNode,
+  style,
+  isLifted = false,
+  handle
+}: {
+  column: ShownColumn
+  filtered: boolean
+  setNode: (node: HTMLElement | null) => void
+  style?: React.CSSProperties
+  isLifted?: boolean
+  handle?: React.ReactNode
+}): React.JSX.Element {
+  const isCollapsed = useBoard((s) => s.collapsed.has(column.key))
+  const isTarget = useDropInColumn(column.key) !== undefined
+  const name = columnName(column)
+  const count = filtered ? `${column.shown.length} of ${column.cards.length}` : `${column.cards.length}`
   return (
     <Paper
+      ref={setNode}
       withBorder
-      p="sm"
-      w={290}
-      miw={290}
+      p={isCollapsed ? 6 : 'sm'}
+      w={isCollapsed ? 52 : 300}
+      miw={isCollapsed ? 52 : 300}
       bg="var(--mantine-color-default-hover)"
+      className={isTarget ? classes.columnTarget : undefined}
       data-testid="column"
-      data-category-id={category?.id ?? 'inbox'}
-      aria-label={`${name}, ${cards.length} cards`}
+      data-column-key={column.key}
+      data-category-id={column.category?.id ?? 'inbox'}
+      aria-label={`${name}, ${count} cards`}
       role="region"
-      style={{ display: 'flex', flexDirection: 'column', maxHeight: '100%' }}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        maxHeight: '100%',
+        opacity: isLifted ? 0.6 : undefined,
+        zIndex: isLifted ? 2 : undefined,
+        ...style
+      }}
     >
-      <Group justify="space-between" wrap="nowrap" mb="xs" gap={6}>
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <ColorSwatch size={12} color={`var(--mantine-color-${category?.color ?? 'gray'}-6)`} aria-hidden />
-          {category ? (
-            <InlineName
-              value={category.name}
-              label={`category ${category.name}`}
-              onSave={(next) => void run({ type: 'category.update', id: category.id, patch: { name: next } })}
-            >
-              <Text fw={700} size="sm" truncate data-testid="column-name">
-                {name}
-              </Text>
-            </InlineName>
-          ) : (
-            <Text fw={700} size="sm" data-testid="column-name">
-              {name}
-            </Text>
-          )}
-          <Badge size="sm" variant="default" aria-label={`${cards.length} cards`}>
-            {cards.length}
-          </Badge>
-        </Group>
-        {category && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for category ${name}`}>
-                <IconDots size={16} aria-hidden />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>
-                <Group gap={4}>
-                  <IconPalette size={12} aria-hidden /> Colour
-                </Group>
-              </Menu.Label>
-              <Group gap={4} px="xs" pb="xs" maw={170}>
-                {CATEGORY_COLORS.map((color) => (
-                  <ActionIcon
-                    key={color}
-                    size="sm"
-                    variant={color === category.color ? 'outline' : 'subtle'}
-                    aria-label={`Colour ${color}`}
-                    aria-pressed={color === category.color}
-                    onClick={() => void run({ type: 'category.update', id: category.id, patch: { color } })}
-                  >
-                    <ColorSwatch size={14} color={`var(--mantine-color-${color}-6)`} />
-                  </ActionIcon>
-                ))}
-              </Group>
-              <Menu.Divider />
-              <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} disabled>
-                Click the name to rename
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                leftSection={<IconTrash size={14} aria-hidden />}
-                onClick={() => void run({ type: 'category.delete', id: category.id })}
-              >
-                Delete category (cards go to Uncategorised)
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        )}
-      </Group>
-      <ScrollArea.Autosize mah="100%" type="auto" offsetScrollbars style={{ flex: 1 }}>
-        <Stack gap={6}>
-          {cards.map((card) => (
-            <CardTile key={card.id} card={card} />
-          ))}
-          {cards.length === 0 && !adding && (
-            <Text size="xs" c="dimmed" ta="center" py="md">
-              No cards yet
-            </Text>
-          )}
-        </Stack>
-      </ScrollArea.Autosize>
-      <div style={{ marginTop: 8 }}>
-        {adding ? (
-          <NewCardForm categoryId={category?.id ?? null} onDone={() => setAdding(false)} />
-        ) : (
-          <Button
-            size="xs"
-            variant="subtle"
-            fullWidth
-            leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => setAdding(true)}
-            aria-label={`Add card to ${name}`}
-          >
-            Add card
-          </Button>
-        )}
-      </div>
+      {isCollapsed ? (
+        <CollapsedColumn column={column} name={name} count={count} />
+      ) : (
+        <>
+          <ColumnHeader column={column} name={name} count={count} handle={handle} />
+          <ColumnCards
+            columnKey={column.key}
+            cards={column.shown}
+            emptyText={filtered && column.cards.length > 0 ? 'No matching cards' : 'No cards yet'}
+          />
+          <AddCard columnKey={column.key} name={name} />
+        </>
+      )}
     </Paper>
+  )
+}
+
+function CollapsedColumn({
+  column,
+  name,
+  count
+}: {
+  column: ShownColumn
+  name: string
+  count: string
+}): React.JSX.Element {
+  const toggle = useBoard((s) => s.toggleCollapsed)
+  return (
+    <Stack align="center" gap={8}>
+      <Tooltip label="Expand column">
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={`Expand ${name}`}
+          onClick={() => toggle(column.key)}
+        >
+          <IconChevronsRight size={16} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
+      <ColorSwatch
+        size={12}
+        color={`var(--mantine-color-${column.category?.color ?? 'gray'}-6)`}
+        aria-hidden
+      />
+      <Badge size="sm" variant="default" tt="none">
+        {count}
+      </Badge>
+      <Text fw={700} size="sm" className={classes.collapsedName} data-testid="column-name">
+        {name}
+      </Text>
+    </Stack>
+  )
+}
+
+function AddCard({ columnKey, name }: { columnKey: string; name: string }): React.JSX.Element {
+  const isAdding = useBoard((s) => s.composer?.kind === 'card' && s.composer.columnKey === columnKey)
+  const setComposer = useBoard((s) => s.setComposer)
+  return (
+    <div style={{ marginTop: 8 }}>
+      {isAdding ? (
+        <NewCardForm columnKey={columnKey} onDone={() => setComposer(null)} />
+      ) : (
+        <Button
+          size="xs"
+          variant="subtle"
+          fullWidth
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => setComposer({ kind: 'card', columnKey })}
+          aria-label={`Add card to ${name}`}
+        >
+          Add card
+        </Button>
+      )}
+    </div>
   )
 }

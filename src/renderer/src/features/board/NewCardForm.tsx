@@ -3,12 +3,13 @@ import { useState } from 'react'
 import { newPersona, newRole } from '../../../../shared/model/defaults'
 import type { CardKind } from '../../../../shared/model/schema'
 import { useApp } from '../../store'
+import { categoryIdOf } from './columns'
 
 export function NewCardForm({
-  categoryId,
+  columnKey,
   onDone
 }: {
-  categoryId: string | null
+  columnKey: string
   onDone: () => void
 }): React.JSX.Element {
   const run = useApp((s) => s.run)
@@ -19,7 +20,7 @@ export function NewCardForm({
     if (clean === '') return
     const fields = { id: crypto.randomUUID(), title: clean }
     const card = kind === 'role' ? newRole(fields) : newPersona(fields)
-    if (await run({ type: 'card.create', card, categoryId })) onDone()
+    if (await run({ type: 'card.create', card, categoryId: categoryIdOf(columnKey) })) onDone()
   }
   return (
     <Stack
@@ -43,7 +44,7 @@ export function NewCardForm({
         size="xs"
         aria-label="Kind of card"
         value={kind}
-        onChange={(v) => setKind(v as CardKind)}
+        onChange={(v) => setKind(v === 'persona' ? 'persona' : 'role')}
         data={[
           { value: 'role', label: 'Role' },
           { value: 'persona', label: 'Persona' }

@@ -1,20 +1,36 @@
-import type { Card, Category, Workspace } from '../../../../shared/model/schema'
+import type { Card, Category } from '../../../../shared/model/schema'
+
+/** The key of the "Uncategorised" inbox column; category ids never start with a colon. */
+export const INBOX_KEY = ':inbox'
+export const columnKey = (categoryId: string | null): string => categoryId ?? INBOX_KEY
+export const categoryIdOf = (key: string): string | null => (key === INBOX_KEY ? null : key)
 
 export interface BoardColumn {
+  key: string
   /** null for the Uncategorised inbox. */
   category: Category | null
   cards: Card[]
 }
 
+export const columnName = (column: Pick<BoardColumn, 'category'>): string =>
+  column.category?.name ?? 'Uncategorised'
+
 /** The inbox first, then categories in their order; cards in column order. */
-export function boardColumns(workspace: Workspace): BoardColumn[] {
+export function boardColumns(unordered: readonly Category[], cards: readonly Card[]): BoardColumn[] {
   const byCategory = new Map<string | null, Card[]>([[null, []]])
-  const categories = [...workspace.categories].sort((a, b) => a.order - b.order)
+  const categories = [...unordered].sort((a, b) => a.order - b.order)
   for (const category of categories) byCategory.set(category.id, [])
-  for (const card of workspace.cards) (byCategory.get(card.categoryId) ?? byCategory.get(null))!.push(card)
-  for (const cards of byCategory.values()) cards.sort((a, b) => a.order - b.order)
+  for (const card of cards) {
+    const list = byCategory.get(card.categoryId) ?? byCategory.get(null)
+    list?.push(card)
+  }
+  for (const list of byCategory.values()) list.sort((a, b) => a.order - b.order)
   return [
-    { category: null, cards: byCategory.get(null)! },
-    ...categories.map((category) => ({ category, cards: byCategory.get(category.id)! }))
+    { key: INBOX_KEY, category: null, cards: byCategory.get(null) ?? [] },
+    ...categories.map((category) => ({
+      key: category.id,
+      category,
+      cards: byCategory.get(category.id) ?? []
+    }))
   ]
 }

@@ -1,0 +1,111 @@
+import { ActionIcon, Badge, ColorSwatch, Group, Menu, Text, Tooltip } from '@mantine/core'
+import { IconChevronsLeft, IconDots, IconPalette, IconTrash } from '@tabler/icons-react'
+import { CATEGORY_COLORS } from '../../../../shared/model/defaults'
+import type { Category } from '../../../../shared/model/schema'
+import { useApp } from '../../store'
+import { useBoard } from './board-store'
+import type { ShownColumn } from './Column'
+import { InlineName } from './InlineName'
+
+export function ColumnHeader({
+  column,
+  name,
+  count,
+  handle
+}: {
+  column: ShownColumn
+  name: string
+  count: string
+  /** The drag handle of a category column (the inbox has none). */
+  handle?: React.ReactNode
+}): React.JSX.Element {
+  const run = useApp((s) => s.run)
+  const toggle = useBoard((s) => s.toggleCollapsed)
+  const { category } = column
+  return (
+    <Group justify="space-between" wrap="nowrap" mb="xs" gap={4}>
+      <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+        {handle}
+        <ColorSwatch size={12} color={`var(--mantine-color-${category?.color ?? 'gray'}-6)`} aria-hidden />
+        {category ? (
+          <InlineName
+            value={category.name}
+            label={`category ${category.name}`}
+            onSave={(next) => void run({ type: 'category.update', id: category.id, patch: { name: next } })}
+          >
+            <Text fw={700} size="sm" truncate data-testid="column-name">
+              {name}
+            </Text>
+          </InlineName>
+        ) : (
+          <Text fw={700} size="sm" data-testid="column-name">
+            {name}
+          </Text>
+        )}
+        <Badge size="sm" variant="default" tt="none" style={{ flexShrink: 0 }} data-testid="column-count">
+          {count}
+        </Badge>
+      </Group>
+      <Group gap={0} wrap="nowrap">
+        <Tooltip label="Collapse column">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Collapse ${name}`}
+            onClick={() => toggle(column.key)}
+          >
+            <IconChevronsLeft size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        {category && <CategoryMenu category={category} cardCount={column.cards.length} />}
+      </Group>
+    </Group>
+  )
+}
+
+function CategoryMenu({ category, cardCount }: { category: Category; cardCount: number }): React.JSX.Element {
+  const run = useApp((s) => s.run)
+  const toast = useApp((s) => s.toast)
+  const remove = async (): Promise<void> => {
+    if (!(await run({ type: 'category.delete', id: category.id }))) return
+    const moved =
+      cardCount === 0
+        ? ''
+        : ` Its ${cardCount} ${cardCount === 1 ? 'card is' : 'cards are'} in Uncategorised.`
+    toast('info', `Deleted category “${category.name}”.${moved} Undo (Ctrl+Z) restores it.`)
+  }
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for category ${category.name}`}>
+          <IconDots size={16} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Group gap={4}>
+            <IconPalette size={12} aria-hidden /> Colour
+          </Group>
+        </Menu.Label>
+        {CATEGORY_COLORS.map((color) => (
+          <Menu.Item
+            key={color}
+            leftSection={<ColorSwatch size={14} color={`var(--mantine-color-${color}-6)`} aria-hidden />}
+            rightSection={color === category.color ? <Text size="xs">current</Text> : undefined}
+            onClick={() => void run({ type: 'category.update', id: category.id, patch: { color } })}
+          >
+            {color[0].toUpperCase() + color.slice(1)}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item
+          color="red"
+          leftSection={<IconTrash size={14} aria-hidden />}
+          onClick={() => void remove()}
+        >
+          Delete category (cards go to Uncategorised)
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}

@@ -1,0 +1,130 @@
+import {
+  Anchor,
+  Chip,
+  CloseButton,
+  Group,
+  MultiSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput
+} from '@mantine/core'
+import { IconSearch } from '@tabler/icons-react'
+import { useEffect, useMemo, useRef } from 'react'
+import type { CardKind } from '../../../../shared/model/schema'
+import { useApp } from '../../store'
+import type { BoardData } from '../board/use-board-data'
+import { columnName, INBOX_KEY } from '../board/columns'
+import { LINK_TEXT } from '../board/text-colors'
+import { useSearch } from './search-store'
+
+const KIND_OPTIONS = [
+  { value: 'all', label: 'All' },
+  { value: 'role', label: 'Roles' },
+  { value: 'persona', label: 'Personas' }
+]
+const NO_TAGS: string[] = []
+
+/** Search and filters above the board, and the line that says the board is filtered. */
+export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
+  const { filter } = data
+  const setFilter = useSearch((s) => s.setFilter)
+  const clear = useSearch((s) => s.clear)
+  const input = useFocusOnRequest()
+  const cards = useApp((s) => s.workspace?.cards)
+  const tags = useMemo(
+    () => (cards ? [...new Set(cards.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b)) : NO_TAGS),
+    [cards]
+  )
+  const categoryOptions = useMemo(
+    () => [
+      { value: INBOX_KEY, label: 'Uncategorised' },
+      ...data.categories.map((c) => ({ value: c.id, label: columnName({ category: c }) }))
+    ],
+    [data.categories]
+  )
+  const kind = filter.kinds.length === 1 ? filter.kinds[0] : 'all'
+
+  return (
+    <Stack gap={6}>
+      <Group gap="xs" wrap="wrap" align="center" role="search" aria-label="Search and filter cards">
+        <TextInput
+          ref={input}
+          w={300}
+          size="sm"
+          aria-label="Search cards"
+          placeholder="Search cards (Ctrl+F)"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={filter.query}
+          onChange={(e) => setFilter({ query: e.currentTarget.value })}
+          onKeyDown={(e) => e.key === 'Escape' && setFilter({ query: '' })}
+          rightSection={
+            filter.query ? (
+              <CloseButton size="sm" aria-label="Clear search" onClick={() => setFilter({ query: '' })} />
+            ) : undefined
+          }
+        />
+        <SegmentedControl
+          size="sm"
+          aria-label="Kind of card"
+          data={KIND_OPTIONS}
+          value={kind}
+          onChange={(value) => setFilter({ kinds: KINDS[value] ?? [] })}
+        />
+        <MultiSelect
+          size="sm"
+          w={200}
+          aria-label="Filter by category"
+          placeholder={filter.columnKeys.length ? undefined : 'Any category'}
+          data={categoryOptions}
+          value={filter.columnKeys}
+          onChange={(columnKeys) => setFilter({ columnKeys })}
+          clearable
+          searchable
+        />
+        <MultiSelect
+          size="sm"
+          w={170}
+          aria-label="Filter by tag"
+          placeholder={filter.tags.length ? undefined : tags.length ? 'Any tag' : 'No tags yet'}
+          data={tags}
+          value={filter.tags}
+          onChange={(next) => setFilter({ tags: next })}
+          disabled={tags.length === 0}
+          clearable
+          searchable
+        />
+        <Chip size="sm" checked={filter.hasGaps} onChange={(hasGaps) => setFilter({ hasGaps })}>
+          Has gaps
+        </Chip>
+        <Chip size="sm" checked={filter.duplicates} onChange={(duplicates) => setFilter({ duplicates })}>
+          Duplicates
+        </Chip>
+      </Group>
+      {data.isFiltered && (
+        <Text size="sm" data-testid="filter-summary" aria-live="polite">
+          Showing {data.shownCount} of {data.totalCount} cards —{' '}
+          <Anchor component="button" type="button" size="sm" c={LINK_TEXT} underline="always" onClick={clear}>
+            clear filters
+          </Anchor>
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+const KINDS: Record<string, CardKind[]> = { all: [], role: ['role'], persona: ['persona'] }
+
+/** A ref for the search field that focuses (and selects) it on Ctrl+F or Edit › Find…. */
+function useFocusOnRequest(): React.RefObject<HTMLInputElement | null> {
+  const input = useRef<HTMLInputElement>(null)
+  const isRequested = useSearch((s) => s.isFocusRequested)
+  const done = useSearch((s) => s.focusDone)
+  useEffect(() => {
+    if (!isRequested) return
+    input.current?.focus()
+    input.current?.select()
+    done()
+  }, [isRequested, done])
+  return input
+}

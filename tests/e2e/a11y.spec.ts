@@ -1,0 +1,56 @@
+/**
+ * Accessibility of the board, the card drawer and the duplicates view: an axe scan of each with
+ * real data (both seeds imported) reports no serious or critical violation.
+ */
+
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { ESDC_SEED, GOVSTACK_SEED } from '../seeds'
+import { expect, test } from './harness'
+
+/** Scans the whole page, app shell and toasts included. */
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .map((n) => n.html.slice(0, 200))
+          .slice(0, 40)
+          .join(' | ')}`
+    )
+  expect(serious, `axe on ${what}`).toEqual([])
+}
+
+test('the board, the drawer and the duplicates view pass axe without serious or critical violations', async ({
+  page,
+  app
+}) => {
+  app.platform.nextOpenPaths.push([GOVSTACK_SEED, ESDC_SEED])
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await page.getByRole('button', { name: 'Apply import' }).click()
+  await expect(page.getByTestId('card').first()).toBeVisible()
+  await expectNoSeriousViolations(page, 'the board')
+
+  // Filtered, with a selection: the summary line and the selection bar.
+  const cards = page.getByTestId('card')
+  await cards.nth(0).click({ modifiers: ['ControlOrMeta'] })
+  await cards.nth(1).click({ modifiers: ['ControlOrMeta'] })
+  await page.getByRole('textbox', { name: 'Search cards' }).fill('manager')
+  await expect(page.getByTestId('filter-summary')).toBeVisible()
+  await expect(page.getByTestId('selection-bar')).toBeVisible()
+  await expectNoSeriousViolations(page, 'the filtered board with a selection')
+  await page.getByRole('button', { name: 'clear filters' }).click()
+
+  const persona = cards.filter({ has: page.getByTestId('persona-stats') }).first()
+  await persona.press('Enter')
+  await expect(page.getByRole('dialog').getByLabel('Title')).toBeVisible()
+  await expectNoSeriousViolations(page, 'the card drawer')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('navigation', { name: 'Views' }).getByText('Duplicates', { exact: true }).click()
+  await expect(page.getByTestId('duplicate-group').first()).toBeVisible()
+  await expectNoSeriousViolations(page, 'the duplicates view')
+})
