@@ -14,8 +14,18 @@ test('a corrupt workspace file is moved aside, the app starts and says so', asyn
   await app.store.close()
 })
 
-test('a workspace from a newer version opens read-only and is never overwritten', async ({ page, dataDir }) => {
-  const future = JSON.stringify({ schemaVersion: 99, name: 'From the future', categories: [], cards: [], capabilities: [], sources: [] })
+test('a workspace from a newer version opens read-only and is never overwritten', async ({
+  page,
+  dataDir
+}) => {
+  const future = JSON.stringify({
+    schemaVersion: 99,
+    name: 'From the future',
+    categories: [],
+    cards: [],
+    capabilities: [],
+    sources: []
+  })
   await writeFile(join(dataDir, 'workspace.json'), future)
   const app = await openApp(page, dataDir)
   await expect(page.getByTestId('save-status')).toHaveText('Read-only')
@@ -27,4 +37,37 @@ test('a workspace from a newer version opens read-only and is never overwritten'
   await expect(page.getByRole('region', { name: /^Policy makers/ })).toHaveCount(0)
   await app.store.close().catch(() => undefined)
   expect(await readFile(join(dataDir, 'workspace.json'), 'utf8')).toBe(future)
+})
+
+test('a backup is restored from the dialog, and the restore is itself undone by one undo', async ({
+  page,
+  app
+}) => {
+  const addCategory = async (name: string): Promise<void> => {
+    await page.getByRole('button', { name: 'Add category' }).first().click()
+    await page.getByLabel('Category name').fill(name)
+    await page.getByLabel('Category name').press('Enter')
+    await expect(page.getByRole('region', { name: new RegExp(`^${name}`) })).toBeVisible()
+  }
+  await addCategory('Policy makers')
+  await app.flush()
+  await app.store.backup('before experiment')
+  await addCategory('Trainers')
+  await app.flush()
+
+  await page.getByRole('button', { name: 'More actions' }).click()
+  await page.getByRole('menuitem', { name: 'Restore from backup…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' })
+  await expect(dialog.getByRole('radio').first()).toBeChecked()
+  await expect(dialog).toContainText('before experiment')
+  await dialog.getByRole('button', { name: 'Restore' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('region', { name: /^Trainers/ })).toHaveCount(0)
+  await app.flush()
+  expect((await app.readWorkspaceFile()).categories.map((c) => c.name)).toEqual(['Policy makers'])
+
+  await page.keyboard.press('Control+z')
+  await expect(page.getByRole('region', { name: /^Trainers/ })).toBeVisible()
+  await app.flush()
+  expect((await app.readWorkspaceFile()).categories.map((c) => c.name)).toEqual(['Policy makers', 'Trainers'])
 })

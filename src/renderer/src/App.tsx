@@ -1,43 +1,23 @@
-import {
-  ActionIcon,
-  AppShell,
-  Button,
-  Center,
-  Group,
-  Loader,
-  LoadingOverlay,
-  NavLink,
-  Stack,
-  Text,
-  Title,
-  Tooltip
-} from '@mantine/core'
-import {
-  IconArrowBackUp,
-  IconArrowForwardUp,
-  IconCopy,
-  IconFileExport,
-  IconFileImport,
-  IconLayoutKanban,
-  IconListCheck,
-  IconReportAnalytics,
-  IconTool
-} from '@tabler/icons-react'
+import { AppShell, Button, Center, Loader, LoadingOverlay, NavLink, Stack, Text, Title } from '@mantine/core'
+import { IconCopy, IconLayoutKanban, IconListCheck, IconReportAnalytics, IconTool } from '@tabler/icons-react'
 import { useEffect, useState, type DragEvent } from 'react'
 import { events } from './api/client'
+import { AboutModal } from './components/AboutModal'
+import { AppHeader } from './components/AppHeader'
+import type { Dialog } from './components/dialogs'
 import { Notices } from './components/Notices'
-import { SaveStatus } from './components/SaveStatus'
+import { RestoreBackupModal } from './features/backups/RestoreBackupModal'
 import { BoardView } from './features/board/BoardView'
-import { DuplicatesView } from './features/duplicates/DuplicatesView'
 import { CapabilitiesView } from './features/capabilities/CapabilitiesView'
+import { DuplicatesView } from './features/duplicates/DuplicatesView'
+import { ExportModal } from './features/export/ExportModal'
 import { ExportReportModal } from './features/gaps/ExportReportModal'
 import { GapView } from './features/gaps/GapView'
-import { NeedsView } from './features/needs/NeedsView'
-import { ExportModal } from './features/export/ExportModal'
 import { ImportPreviewModal } from './features/import/ImportPreviewModal'
 import { useImport } from './features/import/use-import'
-import { useShortcuts } from './use-shortcuts'
+import { NeedsView } from './features/needs/NeedsView'
 import { useApp, type View } from './store'
+import { useShortcuts } from './use-shortcuts'
 
 const VIEWS: { view: View; label: string; Icon: typeof IconLayoutKanban }[] = [
   { view: 'board', label: 'Board', Icon: IconLayoutKanban },
@@ -52,12 +32,10 @@ export function App(): React.JSX.Element {
   const loadError = useApp((s) => s.loadError)
   const view = useApp((s) => s.view)
   const setView = useApp((s) => s.setView)
-  const undoLabel = useApp((s) => s.undoLabel)
-  const redoLabel = useApp((s) => s.redoLabel)
-  const { load, undo, redo, receive, setStatus } = useApp.getState()
+  const { load, receive, setStatus } = useApp.getState()
   const importer = useImport()
-  const [exporting, setExporting] = useState(false)
-  const [exportingReport, setExportingReport] = useState(false)
+  const [dialog, setDialog] = useState<Dialog | null>(null)
+  const closeDialog = (): void => setDialog(null)
 
   useEffect(() => {
     void load()
@@ -69,11 +47,7 @@ export function App(): React.JSX.Element {
     }
   }, [load, receive, setStatus])
 
-  useShortcuts({
-    import: () => void importer.chooseFiles(),
-    export: () => setExporting(true),
-    exportReport: () => setExportingReport(true)
-  })
+  useShortcuts({ import: () => void importer.chooseFiles(), openDialog: setDialog })
 
   const onDrop = (e: DragEvent): void => {
     if (e.dataTransfer.files.length === 0) return
@@ -109,53 +83,7 @@ export function App(): React.JSX.Element {
       onDrop={onDrop}
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Title order={4}>Persona Planner</Title>
-            <Text className="secondary-text" size="sm" truncate data-testid="workspace-name">
-              {workspace.name}
-            </Text>
-            <SaveStatus />
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <Tooltip label={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                aria-label="Undo"
-                disabled={!undoLabel}
-                onClick={() => void undo()}
-              >
-                <IconArrowBackUp size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                aria-label="Redo"
-                disabled={!redoLabel}
-                onClick={() => void redo()}
-              >
-                <IconArrowForwardUp size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <Button
-              variant="default"
-              leftSection={<IconFileImport size={16} aria-hidden />}
-              onClick={() => void importer.chooseFiles()}
-            >
-              Import…
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconFileExport size={16} aria-hidden />}
-              onClick={() => setExporting(true)}
-            >
-              Export…
-            </Button>
-          </Group>
-        </Group>
+        <AppHeader onImport={() => void importer.chooseFiles()} onDialog={setDialog} />
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Views">
         {VIEWS.map(({ view: v, label, Icon }) => (
@@ -186,10 +114,10 @@ export function App(): React.JSX.Element {
         </div>
       </AppShell.Main>
       {importer.preview && <ImportPreviewModal preview={importer.preview} onClose={importer.close} />}
-      {exporting && <ExportModal onClose={() => setExporting(false)} />}
-      {exportingReport && (
-        <ExportReportModal initialHorizon="now" onClose={() => setExportingReport(false)} />
-      )}
+      {dialog === 'export' && <ExportModal onClose={closeDialog} />}
+      {dialog === 'export-report' && <ExportReportModal initialHorizon="now" onClose={closeDialog} />}
+      {dialog === 'restore' && <RestoreBackupModal onClose={closeDialog} />}
+      {dialog === 'about' && <AboutModal onClose={closeDialog} />}
     </AppShell>
   )
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react'
+import type { MenuAction } from '../../shared/ipc/types'
 import { events } from './api/client'
+import type { Dialog } from './components/dialogs'
 import { requestFind, requestNewCard, requestNewCategory } from './features/board/board-commands'
 import { useApp } from './store'
 
@@ -7,56 +9,49 @@ const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
+/** Ctrl/Cmd + key (and Shift) → action; the menu shows the same accelerators (src/main/platform/menu.ts). */
+const KEYS: Record<string, MenuAction> = {
+  z: 'undo',
+  'shift+z': 'redo',
+  y: 'redo',
+  o: 'import',
+  e: 'export',
+  'shift+e': 'export-report',
+  f: 'find',
+  n: 'new-card',
+  'shift+n': 'new-category'
+}
+
 /**
  * Keyboard shortcuts and menu actions share one path. In a text field, Ctrl+Z is the field's own
  * undo; elsewhere it undoes the last workspace command.
  */
-export function useShortcuts(actions: {
-  import: () => void
-  export: () => void
-  exportReport: () => void
-}): void {
+export function useShortcuts(actions: { import: () => void; openDialog: (dialog: Dialog) => void }): void {
   const latest = useRef(actions)
   useEffect(() => {
     latest.current = actions
   })
   useEffect(() => {
     const { undo, redo } = useApp.getState()
-    const perform = (action: string): void => {
-      if (action === 'undo') void undo()
-      if (action === 'redo') void redo()
-      if (action === 'import') latest.current.import()
-      if (action === 'export') latest.current.export()
-      if (action === 'export-report') latest.current.exportReport()
-      if (action === 'new-card') requestNewCard()
-      if (action === 'new-category') requestNewCategory()
-      if (action === 'find') requestFind()
+    const perform: Record<MenuAction, () => void> = {
+      undo: () => void undo(),
+      redo: () => void redo(),
+      import: () => latest.current.import(),
+      export: () => latest.current.openDialog('export'),
+      'export-report': () => latest.current.openDialog('export-report'),
+      'restore-backup': () => latest.current.openDialog('restore'),
+      about: () => latest.current.openDialog('about'),
+      find: requestFind,
+      'new-card': requestNewCard,
+      'new-category': requestNewCategory
     }
     const onKey = (e: KeyboardEvent): void => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
-      const key = e.key.toLowerCase()
-      const action =
-        key === 'z'
-          ? e.shiftKey
-            ? 'redo'
-            : 'undo'
-          : key === 'y'
-            ? 'redo'
-            : key === 'o'
-              ? 'import'
-              : key === 'e'
-                ? 'export'
-                : key === 'f'
-                  ? 'find'
-                  : key === 'n'
-                    ? e.shiftKey
-                      ? 'new-category'
-                      : 'new-card'
-                    : null
+      const action = KEYS[`${e.shiftKey ? 'shift+' : ''}${e.key.toLowerCase()}`]
       if (!action) return
       if ((action === 'undo' || action === 'redo') && isEditable(e.target)) return
       e.preventDefault()
-      perform(action)
+      perform[action]()
     }
     window.addEventListener('keydown', onKey)
     const offMenu = events.onMenuAction((action) => {
@@ -64,7 +59,7 @@ export function useShortcuts(actions: {
         document.execCommand(action) // the menu took the key from a text field: give it back
         return
       }
-      perform(action)
+      perform[action]()
     })
     return () => {
       window.removeEventListener('keydown', onKey)
