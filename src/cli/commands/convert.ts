@@ -1,0 +1,110 @@
+/**
+ * `persona-planner convert <input...> --to json|md-taxonomy|md-personas|csv|csv-capabilities|csv-needs [--out FILE]`
+ *
+ * Reads every input (any import format, detected from the content), adds them all into one new
+ * workspace (as the app's "add" import does) and writes it in the chosen format: to FILE, or to
+ * stdout with nothing else on it. Diagnostics go to stderr. Exit 1 when an input cannot be read
+ * (nothing is written then) or the output cannot be written; exit 2 on a usage error.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { applyCommand } from '../../shared/commands/apply'
+import { serialize } from '../../shared/formats'
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/contract'
+import { emptyWorkspace } from '../../shared/model/defaults'
+import type { Workspace } from '../../shared/model/schema'
+import { describeFsError } from '../../main/services/fs-port'
+import { exportToPath } from '../../main/services/export-service'
+import { importCommand, readProfileFiles, type FileOutcome } from '../../main/services/import-service'
+import { EXIT, UsageError, type CliIo } from '../io'
+import { printDiagnostics } from './validate'
+
+export const CONVERT_USAGE = `Usage: persona-planner convert <input...> --to ${EXPORT_FORMATS.join('|')} [--out FILE]`
+
+interface ConvertArgs {
+  inputs: string[]
+  to: ExportFormat
+  out: string | null
+}
+
+function parseConvertArgs(args: string[]): ConvertArgs | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        to: { type: 'string', short: 't' },
+        out: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  const { values, positionals } = parsed
+  if (values.help) return 'help'
+  if (positionals.length === 0) throw new UsageError('Name at least one file to convert.')
+  const to = values.to
+  if (to === undefined)
+    throw new UsageError(`Choose an output format with --to (${EXPORT_FORMATS.join(', ')}).`)
+  if (!(EXPORT_FORMATS as readonly string[]).includes(to)) {
+    throw new UsageError(`Unknown format “${to}”: use ${EXPORT_FORMATS.join(', ')}.`)
+  }
+  const out = values.out ?? null
+  if (out !== null && positionals.some((p) => resolve(p) === resolve(out))) {
+    throw new UsageError('--out names one of the input files; choose another file for the result.')
+  }
+  return { inputs: positionals, to: to as ExportFormat, out } // `to` was checked against EXPORT_FORMATS above
+}
+
+/** A workspace holding every readable input, added in order; named after the first input's title. */
+export function combine(outcomes: FileOutcome[], now: string): Workspace {
+  const workspace = emptyWorkspace(now)
+  for (const outcome of outcomes) {
+    if (!outcome.ok) continue
+    const { title, name } = outcome.parsed.metadata
+    const candidate = typeof title === 'string' ? title : typeof name === 'string' ? name : ''
+    if (candidate.trim() !== '') {
+      workspace.name = candidate.trim().slice(0, 200)
+      break
+    }
+  }
+  return applyCommand(workspace, importCommand(outcomes, 'add', now), now).next
+}
+
+export async function convert(args: string[], io: CliIo): Promise<number> {
+  let options: ConvertArgs | 'help'
+  try {
+    options = parseConvertArgs(args)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr(`convert: ${error.message}\n${CONVERT_USAGE}\n`)
+    return EXIT.usage
+  }
+  if (options === 'help') {
+    io.stdout(`${CONVERT_USAGE}\n`)
+    return EXIT.ok
+  }
+
+  const outcomes = await readProfileFiles(options.inputs)
+  printDiagnostics(outcomes, options.inputs, io)
+  if (outcomes.some((o) => !o.ok)) {
+    io.stderr('convert: nothing was written because an input could not be read.\n')
+    return EXIT.failed
+  }
+  const workspace = combine(outcomes, new Date().toISOString())
+  if (options.out === null) {
+    io.stdout(serialize(workspace, options.to))
+    return EXIT.ok
+  }
+  try {
+    const saved = await exportToPath(workspace, options.to, options.out)
+    io.stderr(`convert: wrote ${saved.path} (${saved.bytes} bytes)\n`)
+    return EXIT.ok
+  } catch (error) {
+    io.stderr(`convert: cannot write ${options.out}: ${describeFsError(error)}\n`)
+    return EXIT.failed
+  }
+}

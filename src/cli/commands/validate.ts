@@ -1,0 +1,73 @@
+/**
+ * `persona-planner validate <input...>`
+ *
+ * Reads every input as an import would and prints its diagnostics as `file:line: severity:
+ * message` (GNU style, on stderr like every message of the CLI), then one summary line per file.
+ * Exit 0 when every file is readable (warnings and errors in the content included), 1 when one is
+ * not, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util'
+import { FORMAT_NAMES } from '../../shared/formats'
+import { readProfileFiles, type FileOutcome } from '../../main/services/import-service'
+import { EXIT, UsageError, type CliIo } from '../io'
+
+export const VALIDATE_USAGE = 'Usage: persona-planner validate <input...>'
+
+/** Every diagnostic of every file, as `path:line: severity: message`, with the path as given. */
+export function printDiagnostics(outcomes: FileOutcome[], paths: string[], io: CliIo): void {
+  outcomes.forEach((outcome, i) => {
+    const path = paths[i]
+    if (!outcome.ok) {
+      io.stderr(`${path}: error: ${outcome.error.message}\n`)
+      return
+    }
+    for (const d of outcome.parsed.diagnostics) {
+      io.stderr(`${path}${d.line === null ? '' : `:${d.line}`}: ${d.severity}: ${d.message}\n`)
+    }
+  })
+}
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+function summary(outcome: FileOutcome, path: string): string {
+  if (!outcome.ok) return `${path}: unreadable`
+  const { parsed } = outcome
+  const roles = parsed.cards.filter((c) => c.kind === 'role').length
+  const personas = parsed.cards.length - roles
+  const severities = (severity: string): number =>
+    parsed.diagnostics.filter((d) => d.severity === severity).length
+  return [
+    `${path}: ${FORMAT_NAMES[parsed.format]}`,
+    count(parsed.categories.length, 'category', 'categories'),
+    count(roles, 'role'),
+    count(personas, 'persona'),
+    `${count(parsed.capabilities.length, 'capability', 'capabilities')}; ${count(severities('error'), 'error')}`,
+    count(severities('warning'), 'warning')
+  ].join(', ')
+}
+
+export async function validate(args: string[], io: CliIo): Promise<number> {
+  let inputs: string[]
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { help: { type: 'boolean', short: 'h' } }
+    })
+    if (values.help) {
+      io.stdout(`${VALIDATE_USAGE}\n`)
+      return EXIT.ok
+    }
+    if (positionals.length === 0) throw new UsageError('Name at least one file to validate.')
+    inputs = positionals
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`validate: ${message}\n${VALIDATE_USAGE}\n`)
+    return EXIT.usage
+  }
+  const outcomes = await readProfileFiles(inputs)
+  printDiagnostics(outcomes, inputs, io)
+  outcomes.forEach((outcome, i) => io.stderr(`${summary(outcome, inputs[i])}\n`))
+  return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failed
+}

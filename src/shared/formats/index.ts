@@ -1,0 +1,125 @@
+/**
+ * Import and export of profile documents: pure functions, text in, data out (no Node, no
+ * Electron). Importers never throw on content: what they cannot use becomes a diagnostic with its
+ * line. Only decodeText (and so parseProfileBytes) throws, with an ImportError, for a file that
+ * cannot be read at all.
+ */
+import type { ExportFormat } from '../ipc/contract'
+import type { Capability, Card, Category, Workspace } from '../model/schema'
+import { ParseContext, countLines } from './context'
+import { parseCapabilitiesCsv, serializeCapabilitiesCsv } from './csv/capabilities'
+import { parseCardsCsv, serializeCardsCsv } from './csv/cards'
+import { parseNeedsCsv, serializeNeedsCsv } from './csv/needs'
+import { decodeText } from './decode'
+import { detectFormat } from './detect'
+import { parseWorkspaceJson, serializeJson } from './json'
+import { parsePersonas, serializePersonas } from './markdown/personas'
+import { parseTaxonomy, serializeTaxonomy } from './markdown/taxonomy'
+import type { FormatId, ParseOptions, ParsedFile } from './types'
+
+export { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors'
+export { decodeText } from './decode'
+export { detectFormat } from './detect'
+export { workspaceJsonSchema } from './json-schema'
+export { guardFormula, unguardFormula } from './csv/table'
+export { isEscoUri } from './markdown/taxonomy'
+export { MAX_LIST_DEPTH } from './context'
+export { FORMAT_IDS, type FormatId, type ParseOptions, type ParsedFile } from './types'
+
+/** What each import format is called in messages and previews. */
+export const FORMAT_NAMES: Record<FormatId, string> = {
+  'md-taxonomy': 'taxonomy Markdown',
+  'md-personas': 'persona Markdown',
+  'csv-cards': 'cards CSV',
+  'csv-capabilities': 'capabilities CSV',
+  'csv-needs': 'needs CSV',
+  json: 'workspace JSON'
+}
+
+interface Content {
+  categories: Category[]
+  cards: Card[]
+  capabilities: Capability[]
+  metadata: Record<string, unknown>
+}
+
+function read(format: FormatId, text: string, ctx: ParseContext, options: ParseOptions): Content {
+  const none = { categories: [], cards: [], capabilities: [], metadata: {} }
+  switch (format) {
+    case 'md-taxonomy':
+      return { ...none, ...parseTaxonomy(text, ctx, options.onProgress) }
+    case 'md-personas':
+      return { ...none, ...parsePersonas(text, ctx, options.onProgress) }
+    case 'csv-cards':
+      return { ...none, ...parseCardsCsv(text, ctx) }
+    case 'csv-capabilities':
+      return { ...none, capabilities: parseCapabilitiesCsv(text, ctx) }
+    case 'csv-needs':
+      return { ...none, ...parseNeedsCsv(text, ctx) }
+    case 'json':
+      return parseWorkspaceJson(text, ctx)
+  }
+}
+
+/**
+ * Reads a profile document of any supported format (detected from the content). Never throws on
+ * content: a file it cannot use gives a ParsedFile with no content and an error diagnostic.
+ */
+export function parseProfileText(text: string, fileName: string, options: ParseOptions = {}): ParsedFile {
+  const ctx = new ParseContext(fileName, options.newId)
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const format = detectFormat(clean, fileName)
+  let content: Content
+  try {
+    content = read(format, clean, ctx, options)
+  } catch (error) {
+    // Not expected: every importer reports problems as diagnostics. Kept so one bug cannot crash an import.
+    ctx.error(
+      null,
+      `Persona Planner could not read this file (internal error: ${error instanceof Error ? error.message : String(error)}).`
+    )
+    content = { categories: [], cards: [], capabilities: [], metadata: {} }
+  }
+  const empty = content.categories.length + content.cards.length + content.capabilities.length === 0
+  if (empty && !ctx.diagnostics.some((d) => d.severity === 'error')) {
+    ctx.warn(
+      null,
+      `No categories, cards or capabilities were found in this file (read as ${FORMAT_NAMES[format]}).`
+    )
+  }
+  options.onProgress?.(1)
+  return {
+    fileName,
+    format,
+    ...content,
+    diagnostics: ctx.finish(),
+    lineCount: countLines(clean)
+  }
+}
+
+/** decodeText, then parseProfileText. Throws only ImportError (too large, binary, empty, undecodable). */
+export function parseProfileBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {}
+): ParsedFile {
+  return parseProfileText(decodeText(bytes, fileName), fileName, options)
+}
+
+/** Writes a workspace in an export format. Each shape carries part of the workspace: see docs/FORMATS.md. */
+export function serialize(workspace: Workspace, format: ExportFormat): string {
+  switch (format) {
+    case 'json':
+      return serializeJson(workspace)
+    case 'md-taxonomy':
+      return serializeTaxonomy(workspace)
+    case 'md-personas':
+      return serializePersonas(workspace)
+    case 'csv':
+      return serializeCardsCsv(workspace)
+    case 'csv-capabilities':
+      return serializeCapabilitiesCsv(workspace)
+    case 'csv-needs':
+      return serializeNeedsCsv(workspace)
+  }
+}

@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { CONVERT_USAGE } from '../../../src/cli/commands/convert'
+import { USAGE, main } from '../../../src/cli/index'
+import type { CliIo } from '../../../src/cli/io'
+import { parseProfileText } from '../../../src/shared/formats'
+import type { Workspace } from '../../../src/shared/model/schema'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const SEEDS = resolve(ROOT, '../shared/fixtures/seeds')
+const GOVSTACK = join(SEEDS, 'govstack-user-profiles-taxonomy.md')
+const ESDC = join(SEEDS, 'esdc-employee-profiles.md')
+const dir = mkdtempSync(join(tmpdir(), 'pp-convert-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }
+  const code = await main(argv, io)
+  return { code, stdout, stderr }
+}
+
+describe('convert', () => {
+  it('adds several inputs into one workspace and writes it to stdout, with nothing else there', async () => {
+    const { code, stdout, stderr } = await cli('convert', GOVSTACK, ESDC, '--to', 'json')
+    expect([code, stderr]).toEqual([0, ''])
+    const ws = JSON.parse(stdout) as Workspace
+    expect(ws.categories).toHaveLength(14)
+    expect(ws.cards.filter((c) => c.kind === 'role')).toHaveLength(53)
+    expect(ws.cards.filter((c) => c.kind === 'persona')).toHaveLength(6)
+    expect(ws.sources.map((s) => s.fileName)).toEqual([
+      'govstack-user-profiles-taxonomy.md',
+      'esdc-employee-profiles.md'
+    ])
+    expect(ws.name).toBe('Employee Profiles')
+  })
+
+  it('converts to each Markdown and CSV shape; the result reads back', async () => {
+    const expectations: [string, string, number][] = [
+      ['md-taxonomy', 'md-taxonomy', 53],
+      ['md-personas', 'md-personas', 6],
+      ['csv', 'csv-cards', 59],
+      ['csv-needs', 'csv-needs', 4]
+    ]
+    for (const [to, format, cards] of expectations) {
+      const { code, stdout } = await cli('convert', GOVSTACK, ESDC, `--to=${to}`)
+      expect(code).toBe(0)
+      const back = parseProfileText(stdout, 'out')
+      expect([to, back.format, back.cards.length]).toEqual([to, format, cards])
+    }
+  })
+
+  it('writes to --out instead (CSV with a BOM), saying so on stderr', async () => {
+    const out = join(dir, 'cards.csv')
+    const { code, stdout, stderr } = await cli('convert', ESDC, '-t', 'csv', '-o', out)
+    const written = readFileSync(out, 'utf8')
+    expect([code, stdout]).toEqual([0, ''])
+    expect(stderr).toBe(`convert: wrote ${out} (${Buffer.byteLength(written)} bytes)\n`)
+    expect(written.startsWith('\uFEFFkind,category,title,description,goals,habits,needs,problems\r\n')).toBe(
+      true
+    )
+  })
+
+  it('prints diagnostics to stderr, keeping stdout clean', async () => {
+    const input = join(dir, 'broken.csv')
+    writeFileSync(input, 'kind,title\nmanager,A\n')
+    const { code, stdout, stderr } = await cli('convert', input, '--to', 'csv')
+    expect(code).toBe(0)
+    expect(stderr).toBe(`${input}:2: warning: Unknown kind “manager”; the row was read as a role.\n`)
+    expect(stdout.split('\r\n')[1]).toBe('role,,A,,,,,')
+  })
+
+  it('exits 1 and writes nothing when an input cannot be read', async () => {
+    const out = join(dir, 'never.json')
+    const { code, stdout, stderr } = await cli(
+      'convert',
+      ESDC,
+      join(dir, 'missing.md'),
+      '--to',
+      'json',
+      '--out',
+      out
+    )
+    expect([code, stdout]).toEqual([1, ''])
+    expect(stderr).toContain('missing.md: error: missing.md could not be read')
+    expect(stderr).toContain('nothing was written')
+    expect(() => readFileSync(out)).toThrow()
+  })
+
+  it('exits 1 when the output cannot be written', async () => {
+    const { code, stderr } = await cli(
+      'convert',
+      ESDC,
+      '--to',
+      'json',
+      '--out',
+      join(dir, 'no', 'dir', 'w.json')
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      /^convert: cannot write .*w\.json: the file or folder does not exist \(ENOENT\)\n$/
+    )
+  })
+
+  it('usage errors exit 2 with a usage line on stderr', async () => {
+    const cases: [string[], string][] = [
+      [['convert', ESDC], 'Choose an output format with --to'],
+      [['convert', '--to', 'json'], 'Name at least one file'],
+      [['convert', ESDC, '--to', 'docx'], 'Unknown format “docx”'],
+      [['convert', ESDC, '--to', 'json', '--frobnicate'], 'frobnicate'],
+      [['convert', ESDC, '--to', 'json', '--out', ESDC], 'names one of the input files']
+    ]
+    for (const [argv, message] of cases) {
+      const { code, stdout, stderr } = await cli(...argv)
+      expect([code, stdout]).toEqual([2, ''])
+      expect(stderr).toContain(message)
+      expect(stderr.trimEnd().endsWith(CONVERT_USAGE)).toBe(true)
+    }
+  })
+
+  it('--help prints the usage to stdout and exits 0', async () => {
+    expect(await cli('convert', '--help')).toEqual({ code: 0, stdout: `${CONVERT_USAGE}\n`, stderr: '' })
+    expect(await cli('--help')).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' })
+  })
+
+  it('no command, or an unknown one, is a usage error', async () => {
+    expect(await cli()).toEqual({ code: 2, stdout: '', stderr: `${USAGE}\n` })
+    const unknown = await cli('frobnicate')
+    expect([unknown.code, unknown.stdout]).toEqual([2, ''])
+    expect(unknown.stderr).toContain('unknown command “frobnicate”')
+    expect((await cli('__proto__')).code).toBe(2)
+  })
+})
+
+describe('the real process: npx tsx src/cli/index.ts', () => {
+  const run = promisify(execFile)
+  const spawnCli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    try {
+      const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/index.ts', ...args], {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024
+      })
+      return { code: 0, stdout, stderr }
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string }
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+    }
+  }
+
+  it('sets the exit code and keeps stdout to the result', async () => {
+    const converted = await spawnCli('convert', GOVSTACK, '--to', 'json')
+    expect(converted.code).toBe(0)
+    expect((JSON.parse(converted.stdout) as Workspace).cards).toHaveLength(53)
+    const unreadable = await spawnCli('validate', ESDC, join(dir, 'missing.md'))
+    expect([unreadable.code, unreadable.stdout]).toEqual([1, ''])
+    expect(unreadable.stderr).toContain('missing.md: error:')
+    const usage = await spawnCli('convert', ESDC)
+    expect([usage.code, usage.stdout]).toEqual([2, ''])
+    expect(usage.stderr).toContain(CONVERT_USAGE)
+  }, 60_000)
+})

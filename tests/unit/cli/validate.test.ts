@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { VALIDATE_USAGE } from '../../../src/cli/commands/validate'
+import { main } from '../../../src/cli/index'
+import type { CliIo } from '../../../src/cli/io'
+
+const SEEDS = resolve(import.meta.dirname, '../../../../shared/fixtures/seeds')
+const GOVSTACK = join(SEEDS, 'govstack-user-profiles-taxonomy.md')
+const ESDC = join(SEEDS, 'esdc-employee-profiles.md')
+const dir = mkdtempSync(join(tmpdir(), 'pp-validate-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }
+  const code = await main(['validate', ...args], io)
+  return { code, stdout, stderr }
+}
+
+describe('validate', () => {
+  it('exits 0 for readable files and sums each one up on stderr', async () => {
+    expect(await validate(GOVSTACK, ESDC)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        `${GOVSTACK}: taxonomy Markdown, 9 categories, 53 roles, 0 personas, 0 capabilities; 0 errors, 0 warnings\n` +
+        `${ESDC}: persona Markdown, 5 categories, 0 roles, 6 personas, 0 capabilities; 0 errors, 0 warnings\n`
+    })
+  })
+
+  it('prints file:line: severity: message, with the path as given; errors in the content still exit 0', async () => {
+    const file = join(dir, 'profiles.md')
+    writeFileSync(file, '<details>\n<summary>Open</summary>\n\n### Role\n\nText.\n')
+    const json = join(dir, 'w.json')
+    writeFileSync(json, '{\n  "schemaVersion": 1,\n  "name": \n}\n')
+    const { code, stdout, stderr } = await validate(file, json)
+    expect([code, stdout]).toEqual([0, ''])
+    expect(stderr.split('\n')).toEqual([
+      `${file}:1: warning: The <details> block “Open” is not closed; it runs to the end of the file.`,
+      `${json}:4: error: This is not valid JSON: unexpected "}" at line 4, column 1.`,
+      `${file}: taxonomy Markdown, 1 category, 1 role, 0 personas, 0 capabilities; 0 errors, 1 warning`,
+      `${json}: workspace JSON, 0 categories, 0 roles, 0 personas, 0 capabilities; 1 error, 0 warnings`,
+      ''
+    ])
+  })
+
+  it('exits 1 when a file cannot be read, naming it', async () => {
+    const binary = join(dir, 'photo.csv')
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
+    const { code, stdout, stderr } = await validate(ESDC, binary, join(dir, 'gone.md'))
+    expect([code, stdout]).toEqual([1, ''])
+    expect(stderr).toContain(`${binary}: error: photo.csv looks like a binary file`)
+    expect(stderr).toContain(
+      `${join(dir, 'gone.md')}: error: gone.md could not be read: the file or folder does not exist (ENOENT).`
+    )
+    expect(stderr).toContain(`${binary}: unreadable`)
+  })
+
+  it('usage: no file is exit 2 with the usage line; --help is exit 0 on stdout', async () => {
+    expect(await validate()).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `validate: Name at least one file to validate.\n${VALIDATE_USAGE}\n`
+    })
+    expect((await validate('--strict')).code).toBe(2)
+    expect(await validate('--help')).toEqual({ code: 0, stdout: `${VALIDATE_USAGE}\n`, stderr: '' })
+  })
+})
