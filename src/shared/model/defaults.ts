@@ -42,7 +42,8 @@ export function newCategory(fields: Partial<Category> & Pick<Category, 'id' | 'n
   return { description: '', color: CATEGORY_COLORS[0], order: 0, ...fields }
 }
 
-const cardDefaults = {
+/** Fresh arrays on every call: cards must never share a list (immer freezes what it commits). */
+const cardDefaults = () => ({
   description: '',
   categoryId: null,
   order: 0,
@@ -50,15 +51,15 @@ const cardDefaults = {
   links: [],
   notes: '',
   provenance: null
-}
+})
 
 export function newRole(fields: Partial<RoleCard> & Pick<RoleCard, 'id' | 'title'>): RoleCard {
-  return { ...cardDefaults, qualifications: [], occupationUri: null, ...fields, kind: 'role' }
+  return { ...cardDefaults(), qualifications: [], occupationUri: null, ...fields, kind: 'role' }
 }
 
 export function newPersona(fields: Partial<PersonaCard> & Pick<PersonaCard, 'id' | 'title'>): PersonaCard {
   return {
-    ...cardDefaults,
+    ...cardDefaults(),
     goals: [],
     habits: [],
     needs: [],

@@ -48,3 +48,17 @@ describe('title normalisation', () => {
     ['  Project   manager ', 'project manager']
   ])('%s → %s', (input, expected) => expect(normalizeTitle(input)).toBe(expected))
 })
+
+describe('defaults', () => {
+  it('gives every new card its own lists', async () => {
+    const { newPersona, newRole } = await import('../../../src/shared/model/defaults')
+    const a = newRole({ id: 'a', title: 'A' })
+    const b = newRole({ id: 'b', title: 'B' })
+    const p = newPersona({ id: 'p', title: 'P' })
+    a.tags.push('x')
+    a.links.push({ label: 'l', url: 'https://x' })
+    expect(b.tags).toEqual([])
+    expect(b.links).toEqual([])
+    expect(p.tags).toEqual([])
+  })
+})
