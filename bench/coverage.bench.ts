@@ -14,7 +14,7 @@ import {
   type PersonaCard,
   type Workspace
 } from '../src/shared/model/schema'
-import { ms, type BenchSection } from './types'
+import { ms, seededRandom, type BenchSection } from './types'
 
 /** Median and fastest of `runs` timed calls after one warm-up: on a busy machine the fastest is the steadier figure. */
 function time(fn: () => unknown, runs: number): { median: number; fastest: number } {
@@ -36,19 +36,8 @@ const CATEGORIES = 20
 /** Distinct need texts: fewer than needs, so many needs are shared between personas. */
 const NEED_TEXTS = 2_500
 
-/** mulberry32: a small seeded PRNG, so every run measures the same workspace. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function generateWorkspace(personas = PERSONAS, seed = 42): Workspace {
-  const rand = random(seed)
+  const rand = seededRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]
   const ws = emptyWorkspace('2026-01-01T00:00:00.000Z')
   ws.categories = Array.from({ length: CATEGORIES }, (_, i) =>

@@ -7,18 +7,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { parseProfileText } from '../src/shared/formats'
-import { median, ms, type BenchSection } from './types'
-
-/** A small deterministic pseudo-random generator (mulberry32), so inputs are the same every run. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { median, ms, seededRandom, type BenchSection } from './types'
 
 const WORDS =
   'government service digital data security policy manager officer citizen platform cloud network design research training budget project quality information system analyst developer architect evaluation monitoring procurement strategy'.split(
@@ -34,7 +23,7 @@ function sentence(next: () => number, words: number): string {
 
 /** A GovStack-shaped taxonomy of about `bytes` characters: <details> categories of ### roles with descriptions. */
 export function taxonomyText(bytes: number, seed = 1): string {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const parts = ['# Generated user profiles taxonomy', '']
   let size = 0
   for (let c = 0; size < bytes; c++) {
@@ -69,7 +58,7 @@ export function taxonomyText(bytes: number, seed = 1): string {
 
 /** An ESDC-shaped page of `count` personas with goals, habits, nested needs and problems. */
 export function personaText(count: number, seed = 2): string {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const groups = ['Management', 'Power users', 'Client services', 'General users', 'Special needs']
   const parts = [
     '---',

@@ -19,3 +19,14 @@ export async function median(fn: () => unknown, runs = 5): Promise<number> {
   times.sort((a, b) => a - b)
   return times[Math.floor(times.length / 2)]
 }
+
+/** mulberry32: a small seeded pseudo-random generator, so every run measures the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

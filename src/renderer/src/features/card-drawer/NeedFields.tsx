@@ -1,18 +1,7 @@
 import { Group, NativeSelect, Stack } from '@mantine/core'
-import {
-  HORIZONS,
-  NEED_KINDS,
-  PRIORITIES,
-  type Horizon,
-  type Need,
-  type NeedKind,
-  type Priority
-} from '../../../../shared/model/schema'
+import { HORIZONS, NEED_KINDS, PRIORITIES, type Need } from '../../../../shared/model/schema'
+import { HORIZON_LABEL, KIND_LABEL, PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
 import { NeedCapabilities } from './NeedCapabilities'
-
-const KIND_LABEL: Record<NeedKind, string> = { it: 'IT', business: 'Business' }
-const PRIORITY_LABEL: Record<Priority, string> = { must: 'Must', should: 'Should', could: 'Could' }
-const HORIZON_LABEL: Record<Horizon, string> = { now: 'Now', medium: 'Medium term', long: 'Long term' }
 
 function pick<T extends string>(values: readonly T[], value: string, fallback: T): T {
   return values.find((v) => v === value) ?? fallback

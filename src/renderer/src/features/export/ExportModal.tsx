@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Radio, Stack } from '@mantine/core'
+import { Button, Group, Modal, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/ipc/contract'
 import { call, errorMessage } from '../../api/client'
+import { ChoiceList } from '../../components/ChoiceList'
 import { useApp } from '../../store'
 
 const FORMAT_TEXT: Record<ExportFormat, { label: string; help: string }> = {
@@ -40,13 +41,13 @@ export function ExportModal({ onClose }: { onClose: () => void }): React.JSX.Ele
   return (
     <Modal opened onClose={onClose} title="Export workspace" size="lg">
       <Stack>
-        <Radio.Group value={format} onChange={(v) => setFormat(v as ExportFormat)} label="Format">
-          <Stack gap={6} mt={6}>
-            {EXPORT_FORMATS.map((f) => (
-              <Radio key={f} value={f} label={FORMAT_TEXT[f].label} description={FORMAT_TEXT[f].help} />
-            ))}
-          </Stack>
-        </Radio.Group>
+        <ChoiceList
+          label="Format"
+          options={EXPORT_FORMATS}
+          text={FORMAT_TEXT}
+          value={format}
+          onChange={setFormat}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

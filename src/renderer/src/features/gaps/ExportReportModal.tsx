@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { REPORT_FORMATS, type ReportFormat } from '../../../../shared/ipc/contract'
 import type { Horizon } from '../../../../shared/model/schema'
 import { call, errorMessage } from '../../api/client'
+import { ChoiceList } from '../../components/ChoiceList'
 import { useApp } from '../../store'
 import { HORIZON_OPTIONS, isHorizon } from './horizon-options'
 
@@ -61,17 +62,13 @@ export function ExportReportModal({
             onChange={(v) => isHorizon(v) && setHorizon(v)}
           />
         </Stack>
-        <Radio.Group
-          value={format}
-          onChange={(v) => setFormat(REPORT_FORMATS.find((f) => f === v) ?? 'md')}
+        <ChoiceList
           label="Format"
-        >
-          <Stack gap={6} mt={6}>
-            {REPORT_FORMATS.map((f) => (
-              <Radio key={f} value={f} label={FORMAT_TEXT[f].label} description={FORMAT_TEXT[f].help} />
-            ))}
-          </Stack>
-        </Radio.Group>
+          options={REPORT_FORMATS}
+          text={FORMAT_TEXT}
+          value={format}
+          onChange={setFormat}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Modal,
-  Radio,
   ScrollArea,
   Stack,
   Table,
@@ -15,6 +14,7 @@ import { useState } from 'react'
 import { IMPORT_MODES, type ImportMode } from '../../../../shared/commands/schema'
 import type { ImportPreview } from '../../../../shared/ipc/types'
 import { call, errorMessage } from '../../api/client'
+import { ChoiceList } from '../../components/ChoiceList'
 import { useApp } from '../../store'
 
 const MODE_TEXT: Record<ImportMode, { label: string; help: string }> = {
@@ -165,13 +165,13 @@ export function ImportPreviewModal({
         )}
 
         {preview.canApply ? (
-          <Radio.Group value={mode} onChange={(v) => setMode(v as ImportMode)} label="How to bring these in">
-            <Stack gap={6} mt={6}>
-              {IMPORT_MODES.map((m) => (
-                <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].help} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          <ChoiceList
+            label="How to bring these in"
+            options={IMPORT_MODES}
+            text={MODE_TEXT}
+            value={mode}
+            onChange={setMode}
+          />
         ) : (
           <Alert color="red" title="Nothing can be imported">
             None of the files could be read. The workspace is unchanged.
