@@ -1,7 +1,7 @@
 /**
  * The board against the real handlers and store: import the GovStack taxonomy seed, drag with the
  * mouse and the keyboard, multi-select, merge duplicates, search, edit in the drawer, and check
- * workspace.json on disk after each change. UPDATE_SCREENSHOTS=1 also writes docs/screenshots.
+ * workspace.json on disk after each change; the last test writes the README's screenshots to docs/screenshots.
  */
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -470,7 +470,6 @@ test('persona lists in the drawer: add, indent, reorder, and need fields', async
 })
 
 test('screenshots of the board, the drawer and the duplicates view', async ({ page, app }) => {
-  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to rewrite docs/screenshots')
   await page.setViewportSize({ width: 1440, height: 900 })
   await importFiles(page, app, [TAXONOMY, PERSONAS])
   await column(page, 'Uncategorised').getByRole('button', { name: 'Collapse Uncategorised' }).click()
