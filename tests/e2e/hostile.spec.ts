@@ -18,16 +18,21 @@ test('hostile names and descriptions are shown as text: nothing runs, nothing na
   await expect(page.getByTestId('card')).toHaveCount(4)
 
   // CSV cells are plain text: the markup shows literally, as characters.
-  await expect(page.getByTestId('card-title').filter({ hasText: `<img src=x onerror="window.__pwned='csv'">Analyst` })).toBeVisible()
+  await expect(
+    page.getByTestId('card-title').filter({ hasText: `<img src=x onerror="window.__pwned='csv'">Analyst` })
+  ).toBeVisible()
   await expect(page.getByText(`<script>window.__pwned='csv-desc'</script>`).first()).toBeVisible()
-  await expect(page.getByRole('region', { name: /^<svg onload="window.__pwned='category'">Ops/ })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: /^<svg onload="window.__pwned='category'">Ops/ })
+  ).toBeVisible()
   // Markdown's inline HTML is dropped by the importer: only its text remains.
   await expect(page.getByTestId('card-title').filter({ hasText: 'Minister' })).toBeVisible()
   for (const card of await page.getByTestId('card').all()) {
     await card.click()
     await page.keyboard.press('Escape')
   }
-  for (const link of await page.getByRole('link').all()) await link.click({ noWaitAfter: true }).catch(() => undefined)
+  for (const link of await page.getByRole('link').all())
+    await link.click({ noWaitAfter: true }).catch(() => undefined)
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
   expect(await page.locator('iframe, script:not([src]), img[src="x"], svg[onload]').count()).toBe(0)

@@ -49,11 +49,15 @@ describe('window security', () => {
     expect(contents.navigate('will-redirect', 'https://evil.example/')).toBe(true)
     expect(contents.open('javascript:alert(1)')).toEqual({ action: 'deny' })
     expect(contents.open('https://www.gov.uk/guidance/service-designer')).toEqual({ action: 'deny' })
-    expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://evil.example/', 'https://www.gov.uk/guidance/service-designer'])
+    expect(openExternal.mock.calls.map(([url]) => url)).toEqual([
+      'https://evil.example/',
+      'https://www.gov.uk/guidance/service-designer'
+    ])
   })
 
   it('denies every permission and cancels requests to anything but the app', () => {
-    let request: ((contents: unknown, permission: string, cb: (allowed: boolean) => void) => void) | null = null
+    let request: ((contents: unknown, permission: string, cb: (allowed: boolean) => void) => void) | null =
+      null
     let check: (() => boolean) | null = null
     let filter: ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | null = null
     hardenSession(
@@ -90,22 +94,32 @@ describe('window security', () => {
     expect(resolveAppFile('/app/renderer', `${APP_ORIGIN}/assets/a.js`)).toBe('/app/renderer/assets/a.js')
     expect(resolveAppFile('/app/renderer', `${APP_ORIGIN}/..%2F..%2Fetc%2Fpasswd`)).toBeNull()
     // dot segments are resolved by the URL parser before the path is joined: they cannot climb out
-    expect(resolveAppFile('/app/renderer', `${APP_ORIGIN}/%2e%2e/main/index.js`)).toBe('/app/renderer/main/index.js')
+    expect(resolveAppFile('/app/renderer', `${APP_ORIGIN}/%2e%2e/main/index.js`)).toBe(
+      '/app/renderer/main/index.js'
+    )
   })
 
-  it.each(['javascript:alert(1)', 'file:///C:/Windows', 'data:text/html,x', 'https://user:pw@host/', 'not a url', 'ms-settings:'])(
-    'refuses to open %s externally',
-    (url) => expect(() => checkExternalUrl(url)).toThrow()
-  )
+  it.each([
+    'javascript:alert(1)',
+    'file:///C:/Windows',
+    'data:text/html,x',
+    'https://user:pw@host/',
+    'not a url',
+    'ms-settings:'
+  ])('refuses to open %s externally', (url) => expect(() => checkExternalUrl(url)).toThrow())
 
-  it('opens plain https links', () => expect(checkExternalUrl('https://esco.ec.europa.eu/en')).toBe('https://esco.ec.europa.eu/en'))
+  it('opens plain https links', () =>
+    expect(checkExternalUrl('https://esco.ec.europa.eu/en')).toBe('https://esco.ec.europa.eu/en'))
 })
 
 describe('packaging', () => {
   it('sets the Electron fuses that close Node entry points and file:// privileges', async () => {
     const { readFile } = await import('node:fs/promises')
     const { parse } = await import('yaml')
-    const config = parse(await readFile('electron-builder.yml', 'utf8')) as { electronFuses: Record<string, boolean>; files: string[] }
+    const config = parse(await readFile('electron-builder.yml', 'utf8')) as {
+      electronFuses: Record<string, boolean>
+      files: string[]
+    }
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
@@ -115,7 +129,9 @@ describe('packaging', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false
     })
-    expect(config.files.every((pattern) => pattern.startsWith('out/') || pattern === 'package.json')).toBe(true)
+    expect(config.files.every((pattern) => pattern.startsWith('out/') || pattern === 'package.json')).toBe(
+      true
+    )
   })
 
   it('loads the packaged renderer from app://, never file://', async () => {

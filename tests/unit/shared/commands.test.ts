@@ -2,7 +2,14 @@ import { applyPatches, enablePatches } from 'immer'
 import { describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src/shared/commands/apply'
 import type { Command } from '../../../src/shared/commands/schema'
-import { emptyWorkspace, newCapability, newCategory, newNeed, newPersona, newRole } from '../../../src/shared/model/defaults'
+import {
+  emptyWorkspace,
+  newCapability,
+  newCategory,
+  newNeed,
+  newPersona,
+  newRole
+} from '../../../src/shared/model/defaults'
 import type { Workspace } from '../../../src/shared/model/schema'
 import { AppFailure } from '../../../src/shared/result'
 
@@ -55,7 +62,12 @@ describe('commands', () => {
     const ws = run(board(), { type: 'card.move', ids: ['r3', 'r4'], categoryId: 'a', index: 1 })
     expect(titles(ws, 'a')).toEqual(['Minister', 'Data Scientist', 'Cloud architect', 'Fundraiser'])
     expect(titles(ws, 'b')).toEqual([])
-    expect(ws.cards.filter((c) => c.categoryId === 'a').map((c) => c.order).sort()).toEqual([0, 1, 2, 3])
+    expect(
+      ws.cards
+        .filter((c) => c.categoryId === 'a')
+        .map((c) => c.order)
+        .sort()
+    ).toEqual([0, 1, 2, 3])
   })
 
   it('reorders within a column', () => {
@@ -73,20 +85,34 @@ describe('commands', () => {
   it('refuses unknown ids and duplicate ids with typed failures, leaving the workspace untouched', () => {
     const ws = board()
     const frozen = JSON.stringify(ws)
-    expect(() => applyCommand(ws, { type: 'card.move', ids: ['nope'], categoryId: 'a', index: 0 })).toThrow(AppFailure)
-    expect(() => applyCommand(ws, { type: 'card.move', ids: ['r1'], categoryId: 'zzz', index: 0 })).toThrow(/No category/)
+    expect(() => applyCommand(ws, { type: 'card.move', ids: ['nope'], categoryId: 'a', index: 0 })).toThrow(
+      AppFailure
+    )
+    expect(() => applyCommand(ws, { type: 'card.move', ids: ['r1'], categoryId: 'zzz', index: 0 })).toThrow(
+      /No category/
+    )
     expect(() =>
       applyCommand(ws, { type: 'card.create', card: newRole({ id: 'r1', title: 'Again' }), categoryId: null })
     ).toThrow(/already exists/)
-    expect(() => applyCommand(ws, { type: 'card.update', id: 'r1', patch: { needs: [] } })).toThrow(/role card has no needs/)
+    expect(() => applyCommand(ws, { type: 'card.update', id: 'r1', patch: { needs: [] } })).toThrow(
+      /role card has no needs/
+    )
     expect(JSON.stringify(ws)).toBe(frozen)
   })
 
   it('merges cards: one survivor with every distinct description, in the chosen category', () => {
     const ws = run(
       board(),
-      { type: 'card.update', id: 'r1', patch: { description: 'Heads a ministry.', links: [{ label: 'ESCO', url: 'https://e/1' }] } },
-      { type: 'card.update', id: 'r2', patch: { description: 'Raises funds.', links: [{ label: 'ESCO', url: 'https://e/1' }] } },
+      {
+        type: 'card.update',
+        id: 'r1',
+        patch: { description: 'Heads a ministry.', links: [{ label: 'ESCO', url: 'https://e/1' }] }
+      },
+      {
+        type: 'card.update',
+        id: 'r2',
+        patch: { description: 'Raises funds.', links: [{ label: 'ESCO', url: 'https://e/1' }] }
+      },
       { type: 'card.update', id: 'r3', patch: { description: 'heads a ministry. ' } },
       { type: 'card.merge', survivorId: 'r1', ids: ['r1', 'r2', 'r3'], categoryId: 'b' }
     )
@@ -98,10 +124,17 @@ describe('commands', () => {
   })
 
   it('deleting a capability unlinks it from every need', () => {
-    const persona = newPersona({ id: 'p', title: 'Management', needs: [newNeed({ id: 'n', text: 'DLP', capabilityIds: ['c'] })] })
+    const persona = newPersona({
+      id: 'p',
+      title: 'Management',
+      needs: [newNeed({ id: 'n', text: 'DLP', capabilityIds: ['c'] })]
+    })
     const ws = run(
       emptyWorkspace(),
-      { type: 'capability.create', capability: newCapability({ id: 'c', name: 'DLP tool', state: 'in-place' }) },
+      {
+        type: 'capability.create',
+        capability: newCapability({ id: 'c', name: 'DLP tool', state: 'in-place' })
+      },
       { type: 'card.create', card: persona, categoryId: null },
       { type: 'capability.delete', id: 'c' }
     )
@@ -110,7 +143,11 @@ describe('commands', () => {
   })
 
   it('links and unlinks a need to a capability', () => {
-    const persona = newPersona({ id: 'p', title: 'Management', needs: [newNeed({ id: 'n', text: 'Classify' })] })
+    const persona = newPersona({
+      id: 'p',
+      title: 'Management',
+      needs: [newNeed({ id: 'n', text: 'Classify' })]
+    })
     let ws = run(
       emptyWorkspace(),
       { type: 'capability.create', capability: newCapability({ id: 'c', name: 'Classification tool' }) },
@@ -128,13 +165,24 @@ describe('commands', () => {
     const incoming: Command = {
       type: 'import.apply',
       mode: 'merge',
-      categories: [newCategory({ id: 'x', name: 'policy  MAKERS', description: 'From file' }), newCategory({ id: 'y', name: 'Trainers', order: 1 })],
+      categories: [
+        newCategory({ id: 'x', name: 'policy  MAKERS', description: 'From file' }),
+        newCategory({ id: 'y', name: 'Trainers', order: 1 })
+      ],
       cards: [
         newRole({ id: 'i1', title: 'minister', categoryId: 'x', description: 'Decides.' }),
         newRole({ id: 'r2', title: 'Teacher', categoryId: 'y' })
       ],
       capabilities: [],
-      sources: [{ id: 's', fileName: 'taxonomy.md', format: 'md-taxonomy', importedAt: 'now', metadata: { lang: 'en' } }]
+      sources: [
+        {
+          id: 's',
+          fileName: 'taxonomy.md',
+          format: 'md-taxonomy',
+          importedAt: 'now',
+          metadata: { lang: 'en' }
+        }
+      ]
     }
     const merged = run(board(), incoming)
     expect(merged.categories.map((c) => c.name)).toEqual(['Policy makers', 'IT specialist', 'Trainers'])

@@ -9,15 +9,32 @@ describe('workspace migrations', () => {
     const { workspace, fromVersion } = migrateWorkspace({
       categories: [{ id: 'c', name: 'Management' }],
       cards: [
-        { id: 'p', kind: 'persona', title: 'Manager', categoryId: 'c', needs: [{ id: 'n', text: 'DLP' }], goals: [{ id: 'g', text: 'Lead' }] },
+        {
+          id: 'p',
+          kind: 'persona',
+          title: 'Manager',
+          categoryId: 'c',
+          needs: [{ id: 'n', text: 'DLP' }],
+          goals: [{ id: 'g', text: 'Lead' }]
+        },
         { id: 'r', kind: 'role', title: 'CIO' }
       ]
     })
     expect(fromVersion).toBe(0)
     expect(workspace.schemaVersion).toBe(SCHEMA_VERSION)
     const persona = workspace.cards[0]
-    expect(persona.kind === 'persona' && persona.needs[0]).toMatchObject({ priority: 'should', capabilityIds: [], override: null, children: [] })
-    expect(workspace.cards[1]).toMatchObject({ kind: 'role', qualifications: [], occupationUri: null, categoryId: null })
+    expect(persona.kind === 'persona' && persona.needs[0]).toMatchObject({
+      priority: 'should',
+      capabilityIds: [],
+      override: null,
+      children: []
+    })
+    expect(workspace.cards[1]).toMatchObject({
+      kind: 'role',
+      qualifications: [],
+      occupationUri: null,
+      categoryId: null
+    })
   })
 
   it('refuses a newer schema version with a message naming it', () => {
@@ -25,13 +42,17 @@ describe('workspace migrations', () => {
   })
 
   it('names the fields that fail validation', () => {
-    expect(() => migrateWorkspace({ schemaVersion: 1, name: 3 })).toThrow(expect.objectContaining({ details: expect.arrayContaining([expect.stringMatching(/^name:/)]) }))
+    expect(() => migrateWorkspace({ schemaVersion: 1, name: 3 })).toThrow(
+      expect.objectContaining({ details: expect.arrayContaining([expect.stringMatching(/^name:/)]) })
+    )
   })
 })
 
 describe('untrusted JSON', () => {
   it('drops __proto__, constructor and prototype keys and leaves Object.prototype untouched', () => {
-    const { value, dropped } = parseJsonSafely('{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}, "b": 2}}')
+    const { value, dropped } = parseJsonSafely(
+      '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}, "b": 2}}'
+    )
     expect(dropped.sort()).toEqual(['__proto__', 'constructor', 'prototype'])
     expect(value).toEqual({ a: { b: 2 } })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()

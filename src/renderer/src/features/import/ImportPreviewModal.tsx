@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Title
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { IMPORT_MODES, type ImportMode } from '../../../../shared/commands/schema'
 import type { ImportPreview } from '../../../../shared/ipc/types'
