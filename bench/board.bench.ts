@@ -77,7 +77,8 @@ const TIMINGS = `(() => {
   }).observe(document, { childList: true, subtree: true })
 })()`
 
-const RECORDER = `(() => {
+/** Page script: records requestAnimationFrame timestamps until window.__ppFrames() is called. */
+export const RECORDER = `(() => {
   const frames = []
   let on = true
   const tick = (t) => { frames.push(t); if (on) requestAnimationFrame(tick) }
@@ -85,7 +86,7 @@ const RECORDER = `(() => {
   window.__ppFrames = () => { on = false; return frames }
 })()`
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]
 }
