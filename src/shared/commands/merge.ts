@@ -16,6 +16,24 @@ function unionBy<T>(lists: T[][], key: (item: T) => string): T[] {
 }
 
 const itemKey = (item: ListItem | Need): string => normalizeTitle(item.text)
+
+/** Needs with the same text become one: the first keeps its fields and gains every capability link. */
+function mergeNeeds(lists: Need[][]): Need[] {
+  const byKey = new Map<string, Need>()
+  for (const need of lists.flat()) {
+    const key = itemKey(need)
+    const kept = byKey.get(key)
+    if (!kept) {
+      byKey.set(key, need)
+      continue
+    }
+    const capabilityIds = [...new Set([...kept.capabilityIds, ...need.capabilityIds])]
+    if (capabilityIds.length !== kept.capabilityIds.length || (!kept.override && need.override)) {
+      byKey.set(key, { ...kept, capabilityIds, override: kept.override ?? need.override })
+    }
+  }
+  return [...byKey.values()]
+}
 const distinctText = (texts: string[]): string[] =>
   unionBy(
     texts.map((t) => [t]).filter(([t]) => t.trim() !== ''),
@@ -63,10 +81,7 @@ export function mergeCardContent(survivor: Card, others: Card[]): Card {
       personas.map((c) => c.problems),
       itemKey
     )
-    merged.needs = unionBy(
-      personas.map((c) => c.needs),
-      itemKey
-    )
+    merged.needs = mergeNeeds(personas.map((c) => c.needs))
     merged.linkedRoleIds = [...new Set(personas.flatMap((c) => c.linkedRoleIds))]
     merged.headcount = personas.find((c) => c.headcount !== null)?.headcount ?? null
   }

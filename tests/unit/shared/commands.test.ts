@@ -198,3 +198,40 @@ describe('commands', () => {
     expect(replaced.categories.map((c) => c.name)).toEqual(['policy  MAKERS', 'Trainers'])
   })
 })
+
+describe('merging needs', () => {
+  it('needs with the same text become one that keeps every capability link', () => {
+    const a = newPersona({
+      id: 'a',
+      title: 'Management',
+      needs: [newNeed({ id: 'n1', text: 'DLP tool', capabilityIds: ['c1'] })]
+    })
+    const b = newPersona({
+      id: 'b',
+      title: 'Management',
+      needs: [
+        newNeed({
+          id: 'n2',
+          text: 'dlp  tool',
+          capabilityIds: ['c2'],
+          override: { status: 'met', rationale: 'Bought' }
+        }),
+        newNeed({ id: 'n3', text: 'Classification' })
+      ]
+    })
+    const ws = run(
+      emptyWorkspace(),
+      { type: 'card.create', card: a, categoryId: null },
+      { type: 'card.create', card: b, categoryId: null },
+      { type: 'card.merge', survivorId: 'a', ids: ['a', 'b'], categoryId: null }
+    )
+    const survivor = ws.cards[0]
+    expect(
+      survivor.kind === 'persona' &&
+        survivor.needs.map((n) => [n.id, n.capabilityIds, n.override?.rationale ?? null])
+    ).toEqual([
+      ['n1', ['c1', 'c2'], 'Bought'],
+      ['n3', [], null]
+    ])
+  })
+})
