@@ -106,6 +106,10 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
   }
   let added = 0
   let merged = 0
+  /** Incoming card id → its id in the workspace, so links between imported cards survive renames. */
+  const cardIds = new Map<string, string>()
+  const columnSizes = new Map<string | null, number>()
+  for (const card of ws.cards) columnSizes.set(card.categoryId, (columnSizes.get(card.categoryId) ?? 0) + 1)
   const incomingCards = [...command.cards].sort((a, b) => a.order - b.order)
   for (const raw of incomingCards) {
     const categoryId = raw.categoryId === null ? null : (categoryIds.get(raw.categoryId) ?? null)
@@ -121,20 +125,30 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
             }))
           }
         : { ...raw }
-    const existing = existingByTitle.get(`${card.kind}:${normalizeTitle(card.title)}`)
+    const key = `${card.kind}:${normalizeTitle(card.title)}`
+    const existing = existingByTitle.get(key)
     if (existing) {
-      const index = ws.cards.indexOf(existing)
-      ws.cards[index] = mergeCardContent(existing as Card, [card])
+      cardIds.set(raw.id, existing.id)
+      ws.cards[ws.cards.indexOf(existing)] = mergeCardContent(existing as Card, [card])
       merged++
       continue
     }
     card.id = uniqueId(taken, card.id)
+    cardIds.set(raw.id, card.id)
     card.categoryId = categoryId
-    card.order = ws.cards.filter((c) => c.categoryId === categoryId).length
+    card.order = columnSizes.get(categoryId) ?? 0
+    columnSizes.set(categoryId, card.order + 1)
     ws.cards.push(card)
-    if (command.mode === 'merge')
-      existingByTitle.set(`${card.kind}:${normalizeTitle(card.title)}`, ws.cards[ws.cards.length - 1])
+    if (command.mode === 'merge') existingByTitle.set(key, ws.cards[ws.cards.length - 1])
     added++
+  }
+  const imported = new Set(cardIds.values())
+  const renamed = [...cardIds].some(([from, to]) => from !== to)
+  for (const card of renamed ? ws.cards : []) {
+    if (!imported.has(card.id)) continue // links of cards already here point at cards already here
+    if (card.kind === 'persona' && card.linkedRoleIds.some((id) => cardIds.has(id))) {
+      card.linkedRoleIds = card.linkedRoleIds.map((id) => cardIds.get(id) ?? id)
+    }
   }
   ws.sources.push(...command.sources)
   const verb = command.mode === 'replace' ? 'Replace workspace with' : 'Import'

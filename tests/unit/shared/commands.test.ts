@@ -235,3 +235,23 @@ describe('merging needs', () => {
     ])
   })
 })
+
+describe('importing linked cards', () => {
+  it('keeps a persona linked to an imported role whose id had to change', () => {
+    const role = newRole({ id: 'r1', title: 'Data steward' })
+    const persona = newPersona({ id: 'p1', title: 'Analyst', linkedRoleIds: ['r1'] })
+    const ws = run(board(), {
+      type: 'import.apply',
+      mode: 'add',
+      categories: [],
+      cards: [role, persona],
+      capabilities: [],
+      sources: []
+    })
+    const steward = ws.cards.find((c) => c.title === 'Data steward')!
+    const analyst = ws.cards.find((c) => c.title === 'Analyst')!
+    expect(steward.id).toBe('r1-2')
+    expect(analyst.kind === 'persona' && analyst.linkedRoleIds).toEqual(['r1-2'])
+    expect(titles(ws, null)).toEqual(['Loose', 'Data steward', 'Analyst'])
+  })
+})
