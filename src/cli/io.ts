@@ -12,3 +12,25 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 export class UsageError extends Error {
   override name = 'UsageError'
 }
+
+/**
+ * Runs a command's argument parser: `--help` prints the usage on stdout (exit 0), a UsageError
+ * prints the message and the usage on stderr (exit 2). Returns the options, or the exit code.
+ */
+export function parseCommandArgs<T extends object>(
+  command: string,
+  usage: string,
+  parse: () => T | 'help',
+  io: CliIo
+): T | number {
+  try {
+    const options = parse()
+    if (options !== 'help') return options
+    io.stdout(`${usage}\n`)
+    return EXIT.ok
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr(`${command}: ${error.message}\n${usage}\n`)
+    return EXIT.usage
+  }
+}

@@ -16,7 +16,7 @@ import type { Workspace } from '../../shared/model/schema'
 import { describeFsError } from '../../main/services/fs-port'
 import { exportToPath } from '../../main/services/export-service'
 import { importCommand, readProfileFiles, type FileOutcome } from '../../main/services/import-service'
-import { EXIT, UsageError, type CliIo } from '../io'
+import { EXIT, parseCommandArgs, UsageError, type CliIo } from '../io'
 import { printDiagnostics } from './validate'
 
 export const CONVERT_USAGE = `Usage: persona-planner convert <input...> --to ${EXPORT_FORMATS.join('|')} [--out FILE]`
@@ -75,18 +75,8 @@ export function combine(outcomes: FileOutcome[], now: string): Workspace {
 }
 
 export async function convert(args: string[], io: CliIo): Promise<number> {
-  let options: ConvertArgs | 'help'
-  try {
-    options = parseConvertArgs(args)
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    io.stderr(`convert: ${error.message}\n${CONVERT_USAGE}\n`)
-    return EXIT.usage
-  }
-  if (options === 'help') {
-    io.stdout(`${CONVERT_USAGE}\n`)
-    return EXIT.ok
-  }
+  const options = parseCommandArgs('convert', CONVERT_USAGE, () => parseConvertArgs(args), io)
+  if (typeof options === 'number') return options
 
   const outcomes = await readProfileFiles(options.inputs)
   printDiagnostics(outcomes, options.inputs, io)

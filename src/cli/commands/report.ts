@@ -15,7 +15,7 @@ import { HORIZONS, type Horizon, type Workspace } from '../../shared/model/schem
 import { AppFailure } from '../../shared/result'
 import { parseJsonSafely } from '../../shared/text/safe-json'
 import { renderReport, writeReport } from '../../main/services/report-service'
-import { EXIT, UsageError, type CliIo } from '../io'
+import { EXIT, parseCommandArgs, UsageError, type CliIo } from '../io'
 
 export const REPORT_USAGE =
   'Usage: persona-planner report <workspace.json> --format md|html|csv [--horizon now|medium|long] [--out FILE]'
@@ -121,18 +121,8 @@ function generatedAt(): string {
 }
 
 export async function report(args: string[], io: CliIo): Promise<number> {
-  let options: ReportArgs | 'help'
-  try {
-    options = parseReportArgs(args)
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    io.stderr(`report: ${error.message}\n${REPORT_USAGE}\n`)
-    return EXIT.usage
-  }
-  if (options === 'help') {
-    io.stdout(`${REPORT_USAGE}\n`)
-    return EXIT.ok
-  }
+  const options = parseCommandArgs('report', REPORT_USAGE, () => parseReportArgs(args), io)
+  if (typeof options === 'number') return options
 
   const workspace = await readWorkspace(options.file, io)
   if (workspace === null) return EXIT.failed

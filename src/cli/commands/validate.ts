@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util'
 import { FORMAT_NAMES } from '../../shared/formats'
 import { readProfileFiles, type FileOutcome } from '../../main/services/import-service'
-import { EXIT, UsageError, type CliIo } from '../io'
+import { EXIT, parseCommandArgs, UsageError, type CliIo } from '../io'
 
 export const VALIDATE_USAGE = 'Usage: persona-planner validate <input...>'
 
@@ -46,26 +46,27 @@ function summary(outcome: FileOutcome, path: string): string {
   ].join(', ')
 }
 
-export async function validate(args: string[], io: CliIo): Promise<number> {
-  let inputs: string[]
+function parseValidateArgs(args: string[]): { inputs: string[] } | 'help' {
+  let parsed
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
       args,
       allowPositionals: true,
       strict: true,
       options: { help: { type: 'boolean', short: 'h' } }
     })
-    if (values.help) {
-      io.stdout(`${VALIDATE_USAGE}\n`)
-      return EXIT.ok
-    }
-    if (positionals.length === 0) throw new UsageError('Name at least one file to validate.')
-    inputs = positionals
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    io.stderr(`validate: ${message}\n${VALIDATE_USAGE}\n`)
-    return EXIT.usage
+    throw new UsageError(error instanceof Error ? error.message : String(error))
   }
+  if (parsed.values.help) return 'help'
+  if (parsed.positionals.length === 0) throw new UsageError('Name at least one file to validate.')
+  return { inputs: parsed.positionals }
+}
+
+export async function validate(args: string[], io: CliIo): Promise<number> {
+  const options = parseCommandArgs('validate', VALIDATE_USAGE, () => parseValidateArgs(args), io)
+  if (typeof options === 'number') return options
+  const { inputs } = options
   const outcomes = await readProfileFiles(inputs)
   printDiagnostics(outcomes, inputs, io)
   outcomes.forEach((outcome, i) => io.stderr(`${summary(outcome, inputs[i])}\n`))
