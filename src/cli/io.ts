@@ -13,8 +13,12 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/** node:util parseArgs refuses unknown options and missing values with ERR_PARSE_ARGS_* errors. */
+const isParseArgsError = (error: unknown): boolean =>
+  error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
+
 /**
- * Runs a command's argument parser: `--help` prints the usage on stdout (exit 0), a UsageError
+ * Runs a command's argument parser (parseArgs errors count as usage errors): `--help` prints the usage on stdout (exit 0), a UsageError
  * prints the message and the usage on stderr (exit 2). Returns the options, or the exit code.
  */
 export function parseCommandArgs<T extends object>(
@@ -29,8 +33,8 @@ export function parseCommandArgs<T extends object>(
     io.stdout(`${usage}\n`)
     return EXIT.ok
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    io.stderr(`${command}: ${error.message}\n${usage}\n`)
+    if (!(error instanceof UsageError) && !isParseArgsError(error)) throw error
+    io.stderr(`${command}: ${(error as Error).message}\n${usage}\n`)
     return EXIT.usage
   }
 }

@@ -28,21 +28,16 @@ interface ConvertArgs {
 }
 
 function parseConvertArgs(args: string[]): ConvertArgs | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: 'string', short: 't' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
+  const parsed = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      to: { type: 'string', short: 't' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
   const { values, positionals } = parsed
   if (values.help) return 'help'
   if (positionals.length === 0) throw new UsageError('Name at least one file to convert.')

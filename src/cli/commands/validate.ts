@@ -47,17 +47,12 @@ function summary(outcome: FileOutcome, path: string): string {
 }
 
 function parseValidateArgs(args: string[]): { inputs: string[] } | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { help: { type: 'boolean', short: 'h' } }
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
+  const parsed = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { help: { type: 'boolean', short: 'h' } }
+  })
   if (parsed.values.help) return 'help'
   if (parsed.positionals.length === 0) throw new UsageError('Name at least one file to validate.')
   return { inputs: parsed.positionals }
