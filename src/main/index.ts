@@ -69,6 +69,7 @@ async function start(): Promise<void> {
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openExternal: (url) => shell.openExternal(url),
+    exampleWorkspacePath: join(app.getAppPath(), 'resources', 'example-workspace.json'),
     printToPdf: async (html) => {
       const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false } })
       try {

@@ -131,6 +131,7 @@ export async function openApp(
     openExternal: async (url) => {
       platform.opened.push(url)
     },
+    exampleWorkspacePath: resolve('resources/example-workspace.json'),
     printToPdf: async (html) => {
       const printer = await page.context().newPage()
       try {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { CONTRACT, type ExportFormat, type ParsedRequest, type Response } from '../../shared/ipc/contract'
 import type { Method } from '../../shared/ipc/channels'
-import type { ImportPreview, SavedFile } from '../../shared/ipc/types'
+import type { Change, ImportPreview, SavedFile } from '../../shared/ipc/types'
 import type { Horizon } from '../../shared/model/schema'
 import { AppFailure, fail, ok, type Result } from '../../shared/result'
 import { defaultExportName, exportToPath } from '../services/export-service'
@@ -29,6 +29,8 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   /** Renders standalone HTML to PDF (Electron's printToPDF in the app, Chromium in tests). */
   printToPdf(html: string): Promise<Uint8Array>
+  /** The example workspace shipped in resources/ (inside the app's asar when packaged). */
+  exampleWorkspacePath: string
 }
 
 export interface HandlerDeps {
@@ -73,6 +75,33 @@ export function createHandlers({ store, platform }: HandlerDeps): HandlerTable {
     return { path, bytes: pdf.byteLength }
   }
 
+  async function openExample(): Promise<Change> {
+    const { workspace } = store.snapshot()
+    if (workspace.cards.length > 0 || workspace.categories.length > 0 || workspace.capabilities.length > 0) {
+      throw new AppFailure(
+        'conflict',
+        'The example opens in an empty workspace only; this one already has content.'
+      )
+    }
+    const [outcome] = await readProfileFiles([platform.exampleWorkspacePath])
+    if (!outcome?.ok || outcome.parsed.diagnostics.some((d) => d.severity === 'error')) {
+      throw new AppFailure('io', 'The example workspace that comes with Persona Planner could not be read.')
+    }
+    const { parsed } = outcome
+    const name = typeof parsed.metadata['name'] === 'string' ? parsed.metadata['name'] : workspace.name
+    return store.apply({
+      type: 'workspace.replace',
+      label: 'Open the example workspace',
+      workspace: {
+        ...workspace,
+        name,
+        categories: parsed.categories,
+        cards: parsed.cards,
+        capabilities: parsed.capabilities
+      }
+    })
+  }
+
   const handlers: { [M in Method]: Handler<M> } = {
     getWorkspace: async () => store.snapshot(),
     applyCommand: async ({ command }) => store.apply(command),
@@ -97,6 +126,7 @@ export function createHandlers({ store, platform }: HandlerDeps): HandlerTable {
       pendingImports.delete(token)
       return null
     },
+    openExampleWorkspace: async () => openExample(),
     exportWorkspace: async ({ format }: { format: ExportFormat }) => {
       const path = await platform.chooseSavePath(defaultExportName(format))
       return path === null ? null : exportToPath(store.snapshot().workspace, format, path)

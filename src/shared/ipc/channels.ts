@@ -12,6 +12,7 @@ export const CHANNELS = {
   chooseImportFiles: 'import:choose-files',
   applyImport: 'import:apply',
   discardImport: 'import:discard',
+  openExampleWorkspace: 'workspace:open-example',
   exportWorkspace: 'export:save',
   exportReport: 'report:save',
   listBackups: 'backup:list',

@@ -60,6 +60,8 @@ export const CONTRACT = {
     response: returns<Change>()
   },
   discardImport: { request: z.object({ token: z.string().min(1) }).strict(), response: returns<null>() },
+  /** Fills an empty workspace with the example shipped in resources/ (one undo takes it away). */
+  openExampleWorkspace: { request: none, response: returns<Change>() },
   /** Shows the native save dialog and writes the file; null when the user cancels. */
   exportWorkspace: {
     request: z.object({ format: ExportFormat }).strict(),

@@ -1,7 +1,7 @@
 /** The handler table main registers: every channel refuses a request of the wrong shape, and the store stays as it was. */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, type HandlerTable, type Platform } from '../../../src/main/ipc/handlers'
 import { WorkspaceStore } from '../../../src/main/services/workspace-store'
@@ -9,6 +9,8 @@ import { CHANNELS, type Method } from '../../../src/shared/ipc/channels'
 import { newRole } from '../../../src/shared/model/defaults'
 
 import { GOVSTACK_SEED } from '../../seeds'
+
+const EXAMPLE_WORKSPACE = resolve(import.meta.dirname, '../../../resources/example-workspace.json')
 
 /** A request of the wrong shape for each channel (methods without input get an unexpected key). */
 const BAD_REQUESTS: Record<Method, unknown[]> = {
@@ -30,6 +32,7 @@ const BAD_REQUESTS: Record<Method, unknown[]> = {
   chooseImportFiles: [{ path: '/etc/passwd' }],
   applyImport: [{ token: '' }, { token: 'x', mode: 'overwrite' }],
   discardImport: [{}],
+  openExampleWorkspace: [{ path: '/etc/passwd' }],
   exportWorkspace: [{ format: 'docx' }, {}],
   exportReport: [
     { format: 'md', horizon: 'someday' },
@@ -58,7 +61,8 @@ beforeEach(async () => {
       return join(dir, name)
     },
     openExternal: async (url) => void opened.push(url),
-    printToPdf: async () => new TextEncoder().encode('%PDF-1.4 fake')
+    printToPdf: async () => new TextEncoder().encode('%PDF-1.4 fake'),
+    exampleWorkspacePath: EXAMPLE_WORKSPACE
   }
   handlers = createHandlers({ store, platform })
 })

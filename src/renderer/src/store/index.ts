@@ -29,6 +29,8 @@ interface State {
   run: (command: Command) => Promise<boolean>
   undo: () => Promise<void>
   redo: () => Promise<void>
+  /** Fills the empty workspace with the example that ships with the app. */
+  openExample: () => Promise<void>
   receive: (change: Change) => void
   setStatus: (status: StoreStatus) => void
   setView: (view: View) => void
@@ -85,6 +87,16 @@ export const useApp = create<State>()((set, get) => ({
         get().receive(change)
         get().toast('info', `Redone: ${change.label}`)
       }
+    } catch (error) {
+      get().toast('error', errorMessage(error))
+    }
+  },
+
+  openExample: async () => {
+    try {
+      const change = await call('openExampleWorkspace', {})
+      get().receive(change)
+      get().toast('info', 'Opened the example workspace. Undo (Ctrl+Z) removes it again.')
     } catch (error) {
       get().toast('error', errorMessage(error))
     }

@@ -1,7 +1,7 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core'
 import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable'
 import { Button, Center, Group, Stack, Text, Title } from '@mantine/core'
-import { IconFileImport, IconLayoutKanban } from '@tabler/icons-react'
+import { IconFileImport, IconLayoutKanban, IconSchool } from '@tabler/icons-react'
 import { memo, useMemo } from 'react'
 import type { Workspace } from '../../../../shared/model/schema'
 import { useApp } from '../../store'
@@ -133,6 +133,7 @@ function DragPreview(): React.JSX.Element | null {
 }
 
 function EmptyWorkspace({ onImport }: { onImport: () => void }): React.JSX.Element {
+  const openExample = useApp((s) => s.openExample)
   return (
     <Center h="100%">
       <Stack align="center" maw={520} gap="md" data-testid="empty-workspace">
@@ -148,6 +149,16 @@ function EmptyWorkspace({ onImport }: { onImport: () => void }): React.JSX.Eleme
           </Button>
           <NewCategoryButton />
         </Group>
+        <Text ta="center" c={QUIET_TEXT} size="sm">
+          New to Persona Planner? See it working on a small made-up department first.
+        </Text>
+        <Button
+          variant="light"
+          leftSection={<IconSchool size={16} aria-hidden />}
+          onClick={() => void openExample()}
+        >
+          Open the example workspace
+        </Button>
       </Stack>
     </Center>
   )
