@@ -12,6 +12,7 @@ import { menuTemplate } from './platform/menu'
 import { registerIpc } from './platform/ipc'
 import { registerAppProtocol } from './platform/protocol'
 import { hardenSession, hardenWebContents, isAppUrl, secureWebPreferences } from './platform/security'
+import { windowIconPath } from './platform/window-icon'
 import { WorkspaceStore } from './services/workspace-store'
 import { loadWindowState, saveWindowState } from './services/window-state'
 
@@ -103,6 +104,12 @@ async function start(): Promise<void> {
     minHeight: 560,
     show: false,
     title: 'Persona Planner',
+    icon: windowIconPath({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      mainDir: import.meta.dirname
+    }),
     backgroundColor: '#1f1f1f',
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'))
   })
