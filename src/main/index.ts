@@ -12,7 +12,7 @@ import { menuTemplate } from './platform/menu'
 import { registerIpc } from './platform/ipc'
 import { registerAppProtocol } from './platform/protocol'
 import { hardenSession, hardenWebContents, isAppUrl, secureWebPreferences } from './platform/security'
-import { windowIconPath } from './platform/window-icon'
+import { resourcesDir, windowIconPath } from './platform/resources'
 import { WorkspaceStore } from './services/workspace-store'
 import { loadWindowState, saveWindowState } from './services/window-state'
 
@@ -46,6 +46,11 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const statePath = join(userData, 'window-state.json')
   const send = (channel: string, value: unknown): void => mainWindow?.webContents.send(channel, value)
+  const resources = resourcesDir({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    mainDir: import.meta.dirname
+  })
 
   store = await WorkspaceStore.open({ dir: userData, owner: `Persona Planner (pid ${process.pid})` })
   store.onChange((change) => send(EVENTS.workspaceChanged, change))
@@ -70,7 +75,7 @@ async function start(): Promise<void> {
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openExternal: (url) => shell.openExternal(url),
-    exampleWorkspacePath: join(app.getAppPath(), 'resources', 'example-workspace.json'),
+    exampleWorkspacePath: join(resources, 'example-workspace.json'),
     printToPdf: async (html) => {
       const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false } })
       try {
@@ -104,12 +109,7 @@ async function start(): Promise<void> {
     minHeight: 560,
     show: false,
     title: 'Persona Planner',
-    icon: windowIconPath({
-      platform: process.platform,
-      isPackaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      mainDir: import.meta.dirname
-    }),
+    icon: windowIconPath(process.platform, resources),
     backgroundColor: '#1f1f1f',
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'))
   })
