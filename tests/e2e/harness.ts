@@ -39,6 +39,8 @@ export interface Harness {
   /** Resolves when everything applied so far is on disk. */
   flush(): Promise<void>
   readWorkspaceFile(): Promise<{
+    name: string
+    capabilities: { name: string }[]
     categories: { name: string }[]
     cards: { title: string; categoryId: string | null }[]
   }>
