@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   duplicateIds,
@@ -10,11 +9,12 @@ import {
   titleAlternatives
 } from '../../../src/shared/analysis/duplicates'
 
-const SEEDS = resolve(__dirname, '../../../../shared/fixtures/seeds')
-
-/** The seed's role headings (`### Title`), enough to group titles without the importer. */
-function seedRoles(): { id: string; kind: string; title: string }[] {
-  const text = readFileSync(join(SEEDS, 'govstack-user-profiles-taxonomy.md'), 'utf8')
+/** The role headings (`### Title`) of our GovStack-shaped taxonomy, raw: enough to group titles without the importer. */
+function fixtureRoles(): { id: string; kind: string; title: string }[] {
+  const text = readFileSync(
+    new URL('../../fixtures/formats/govstack-like-taxonomy.md', import.meta.url),
+    'utf8'
+  )
   return [...text.matchAll(/^### (.+)$/gm)].map((m, i) => ({ id: `r${i}`, kind: 'role', title: m[1] }))
 }
 
@@ -24,19 +24,25 @@ const roles = (...titles: string[]): { id: string; kind: string; title: string }
 const titlesOf = (cards: { id: string; title: string }[], ids: string[]): string[] =>
   ids.map((id) => cards.find((c) => c.id === id)?.title ?? '')
 
-describe('findDuplicateGroups on the GovStack taxonomy seed', () => {
-  const cards = seedRoles()
+describe('findDuplicateGroups on a GovStack-shaped taxonomy (the real seed: formats/seeds.test.ts)', () => {
+  const cards = fixtureRoles()
   const groups = findDuplicateGroups(cards)
 
-  it('reads all 53 roles', () => {
-    expect(cards).toHaveLength(53)
+  it('reads all 28 roles', () => {
+    expect(cards).toHaveLength(28)
   })
 
-  it('finds the two ministers, the three project managers and the two software developers, nothing else', () => {
+  it('finds the two deputy ministers (one a link), the three programme managers and the two mobile developers, nothing else', () => {
     expect(groups.map((g) => ({ match: g.match, titles: titlesOf(cards, g.ids) }))).toEqual([
-      { match: 'exact', titles: ['Government minister', 'Government minister'] },
-      { match: 'exact', titles: ['Project manager', 'Project manager', 'Project manager'] },
-      { match: 'near', titles: ['Software/systems developer', 'Software developer'] }
+      {
+        match: 'exact',
+        titles: [
+          '[Deputy minister](http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-00000000d001)',
+          'Deputy minister'
+        ]
+      },
+      { match: 'exact', titles: ['Programme manager', 'Programme manager', 'Programme manager'] },
+      { match: 'near', titles: ['Web/mobile developer', 'Mobile developer'] }
     ])
   })
 

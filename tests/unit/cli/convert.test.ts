@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CONVERT_USAGE } from '../../../src/cli/commands/convert'
@@ -9,11 +9,10 @@ import { USAGE, main } from '../../../src/cli/index'
 import type { CliIo } from '../../../src/cli/io'
 import { parseProfileText } from '../../../src/shared/formats'
 import type { Workspace } from '../../../src/shared/model/schema'
+import { FIXTURES, PERSONAS, REPO_ROOT as ROOT, TAXONOMY } from '../formats/helpers'
 
-const ROOT = resolve(import.meta.dirname, '../../..')
-const SEEDS = resolve(ROOT, '../shared/fixtures/seeds')
-const GOVSTACK = join(SEEDS, 'govstack-user-profiles-taxonomy.md')
-const ESDC = join(SEEDS, 'esdc-employee-profiles.md')
+const TAXONOMY_FILE = join(FIXTURES, TAXONOMY)
+const PERSONAS_FILE = join(FIXTURES, PERSONAS)
 const dir = mkdtempSync(join(tmpdir(), 'pp-convert-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -27,28 +26,25 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 
 describe('convert', () => {
   it('adds several inputs into one workspace and writes it to stdout, with nothing else there', async () => {
-    const { code, stdout, stderr } = await cli('convert', GOVSTACK, ESDC, '--to', 'json')
+    const { code, stdout, stderr } = await cli('convert', TAXONOMY_FILE, PERSONAS_FILE, '--to', 'json')
     expect([code, stderr]).toEqual([0, ''])
     const ws = JSON.parse(stdout) as Workspace
-    expect(ws.categories).toHaveLength(14)
-    expect(ws.cards.filter((c) => c.kind === 'role')).toHaveLength(53)
+    expect(ws.categories).toHaveLength(12)
+    expect(ws.cards.filter((c) => c.kind === 'role')).toHaveLength(28)
     expect(ws.cards.filter((c) => c.kind === 'persona')).toHaveLength(6)
-    expect(ws.sources.map((s) => s.fileName)).toEqual([
-      'govstack-user-profiles-taxonomy.md',
-      'esdc-employee-profiles.md'
-    ])
-    expect(ws.name).toBe('Employee Profiles')
+    expect(ws.sources.map((s) => s.fileName)).toEqual([TAXONOMY, PERSONAS])
+    expect(ws.name).toBe('Staff Personas')
   })
 
   it('converts to each Markdown and CSV shape; the result reads back', async () => {
     const expectations: [string, string, number][] = [
-      ['md-taxonomy', 'md-taxonomy', 53],
+      ['md-taxonomy', 'md-taxonomy', 28],
       ['md-personas', 'md-personas', 6],
-      ['csv', 'csv-cards', 59],
-      ['csv-needs', 'csv-needs', 4]
+      ['csv', 'csv-cards', 34],
+      ['csv-needs', 'csv-needs', 5]
     ]
     for (const [to, format, cards] of expectations) {
-      const { code, stdout } = await cli('convert', GOVSTACK, ESDC, `--to=${to}`)
+      const { code, stdout } = await cli('convert', TAXONOMY_FILE, PERSONAS_FILE, `--to=${to}`)
       expect(code).toBe(0)
       const back = parseProfileText(stdout, 'out')
       expect([to, back.format, back.cards.length]).toEqual([to, format, cards])
@@ -57,7 +53,7 @@ describe('convert', () => {
 
   it('writes to --out instead (CSV with a BOM), saying so on stderr', async () => {
     const out = join(dir, 'cards.csv')
-    const { code, stdout, stderr } = await cli('convert', ESDC, '-t', 'csv', '-o', out)
+    const { code, stdout, stderr } = await cli('convert', PERSONAS_FILE, '-t', 'csv', '-o', out)
     const written = readFileSync(out, 'utf8')
     expect([code, stdout]).toEqual([0, ''])
     expect(stderr).toBe(`convert: wrote ${out} (${Buffer.byteLength(written)} bytes)\n`)
@@ -79,7 +75,7 @@ describe('convert', () => {
     const out = join(dir, 'never.json')
     const { code, stdout, stderr } = await cli(
       'convert',
-      ESDC,
+      PERSONAS_FILE,
       join(dir, 'missing.md'),
       '--to',
       'json',
@@ -95,7 +91,7 @@ describe('convert', () => {
   it('exits 1 when the output cannot be written', async () => {
     const { code, stderr } = await cli(
       'convert',
-      ESDC,
+      PERSONAS_FILE,
       '--to',
       'json',
       '--out',
@@ -109,11 +105,11 @@ describe('convert', () => {
 
   it('usage errors exit 2 with a usage line on stderr', async () => {
     const cases: [string[], string][] = [
-      [['convert', ESDC], 'Choose an output format with --to'],
+      [['convert', PERSONAS_FILE], 'Choose an output format with --to'],
       [['convert', '--to', 'json'], 'Name at least one file'],
-      [['convert', ESDC, '--to', 'docx'], 'Unknown format “docx”'],
-      [['convert', ESDC, '--to', 'json', '--frobnicate'], 'frobnicate'],
-      [['convert', ESDC, '--to', 'json', '--out', ESDC], 'names one of the input files']
+      [['convert', PERSONAS_FILE, '--to', 'docx'], 'Unknown format “docx”'],
+      [['convert', PERSONAS_FILE, '--to', 'json', '--frobnicate'], 'frobnicate'],
+      [['convert', PERSONAS_FILE, '--to', 'json', '--out', PERSONAS_FILE], 'names one of the input files']
     ]
     for (const [argv, message] of cases) {
       const { code, stdout, stderr } = await cli(...argv)
@@ -153,13 +149,13 @@ describe('the real process: npx tsx src/cli/index.ts', () => {
   }
 
   it('sets the exit code and keeps stdout to the result', async () => {
-    const converted = await spawnCli('convert', GOVSTACK, '--to', 'json')
+    const converted = await spawnCli('convert', TAXONOMY_FILE, '--to', 'json')
     expect(converted.code).toBe(0)
-    expect((JSON.parse(converted.stdout) as Workspace).cards).toHaveLength(53)
-    const unreadable = await spawnCli('validate', ESDC, join(dir, 'missing.md'))
+    expect((JSON.parse(converted.stdout) as Workspace).cards).toHaveLength(28)
+    const unreadable = await spawnCli('validate', PERSONAS_FILE, join(dir, 'missing.md'))
     expect([unreadable.code, unreadable.stdout]).toEqual([1, ''])
     expect(unreadable.stderr).toContain('missing.md: error:')
-    const usage = await spawnCli('convert', ESDC)
+    const usage = await spawnCli('convert', PERSONAS_FILE)
     expect([usage.code, usage.stdout]).toEqual([2, ''])
     expect(usage.stderr).toContain(CONVERT_USAGE)
   }, 60_000)

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { VALIDATE_USAGE } from '../../../src/cli/commands/validate'
 import { main } from '../../../src/cli/index'
 import type { CliIo } from '../../../src/cli/io'
+import { FIXTURES, PERSONAS, TAXONOMY } from '../formats/helpers'
 
-const SEEDS = resolve(import.meta.dirname, '../../../../shared/fixtures/seeds')
-const GOVSTACK = join(SEEDS, 'govstack-user-profiles-taxonomy.md')
-const ESDC = join(SEEDS, 'esdc-employee-profiles.md')
+const TAXONOMY_FILE = join(FIXTURES, TAXONOMY)
+const PERSONAS_FILE = join(FIXTURES, PERSONAS)
 const dir = mkdtempSync(join(tmpdir(), 'pp-validate-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -22,12 +22,12 @@ async function validate(...args: string[]): Promise<{ code: number; stdout: stri
 
 describe('validate', () => {
   it('exits 0 for readable files and sums each one up on stderr', async () => {
-    expect(await validate(GOVSTACK, ESDC)).toEqual({
+    expect(await validate(TAXONOMY_FILE, PERSONAS_FILE)).toEqual({
       code: 0,
       stdout: '',
       stderr:
-        `${GOVSTACK}: taxonomy Markdown, 9 categories, 53 roles, 0 personas, 0 capabilities; 0 errors, 0 warnings\n` +
-        `${ESDC}: persona Markdown, 5 categories, 0 roles, 6 personas, 0 capabilities; 0 errors, 0 warnings\n`
+        `${TAXONOMY_FILE}: taxonomy Markdown, 7 categories, 28 roles, 0 personas, 0 capabilities; 0 errors, 0 warnings\n` +
+        `${PERSONAS_FILE}: persona Markdown, 5 categories, 0 roles, 6 personas, 0 capabilities; 0 errors, 0 warnings\n`
     })
   })
 
@@ -50,7 +50,7 @@ describe('validate', () => {
   it('exits 1 when a file cannot be read, naming it', async () => {
     const binary = join(dir, 'photo.csv')
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
-    const { code, stdout, stderr } = await validate(ESDC, binary, join(dir, 'gone.md'))
+    const { code, stdout, stderr } = await validate(PERSONAS_FILE, binary, join(dir, 'gone.md'))
     expect([code, stdout]).toEqual([1, ''])
     expect(stderr).toContain(`${binary}: error: photo.csv looks like a binary file`)
     expect(stderr).toContain(

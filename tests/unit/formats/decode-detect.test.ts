@@ -6,7 +6,7 @@ import {
   detectFormat,
   parseProfileBytes
 } from '../../../src/shared/formats'
-import { ESDC, GOVSTACK, readSeed, utf16, utf8, utf8Bom, windows1252 } from './helpers'
+import { PERSONAS, TAXONOMY, readFixture, utf16, utf8, utf8Bom, windows1252 } from './helpers'
 
 const refusal = (fn: () => unknown): ImportError => {
   try {
@@ -90,8 +90,8 @@ describe('decodeText', () => {
 describe('detectFormat: by content, the extension only breaking ties', () => {
   it('recognises each shape whatever the file is called', () => {
     const cases: [string, string][] = [
-      [readSeed(GOVSTACK), 'md-taxonomy'],
-      [readSeed(ESDC), 'md-personas'],
+      [readFixture(TAXONOMY), 'md-taxonomy'],
+      [readFixture(PERSONAS), 'md-personas'],
       ['{"schemaVersion":1}', 'json'],
       ['  \n[1]', 'json'],
       ['kind,category,title,description\n', 'csv-cards'],

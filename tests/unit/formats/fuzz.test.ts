@@ -1,6 +1,6 @@
 /**
- * Importers never throw on content: arbitrary text, near-valid Markdown, CSV and JSON (seeds and
- * exports mutated at random), arbitrary bytes (only ImportError). What they return is a valid
+ * Importers never throw on content: arbitrary text, near-valid Markdown, CSV and JSON (our
+ * GovStack- and ESDC-shaped fixtures and exports mutated at random), arbitrary bytes (only ImportError). What they return is a valid
  * ParsedFile. Pathological inputs (100,000-character lines, deep nesting) finish in bounded time.
  */
 import fc from 'fast-check'
@@ -14,7 +14,7 @@ import {
 } from '../../../src/shared/formats'
 import { CapabilitySchema, CardSchema, CategorySchema, type ListItem } from '../../../src/shared/model/schema'
 import { RUNS, workspace } from './arbitraries'
-import { ESDC, GOVSTACK, readSeed } from './helpers'
+import { PERSONAS, TAXONOMY, readFixture } from './helpers'
 
 const NAMES = ['file.md', 'file.csv', 'file.json', 'file']
 const TIMEOUT = Math.max(30_000, RUNS * 60)
@@ -138,10 +138,10 @@ describe('importers never throw on content', () => {
   )
 
   it(
-    'near-valid Markdown: the seeds, mutated',
+    'near-valid Markdown: the taxonomy and persona fixtures, mutated',
     () => {
-      const seeds = fc.constantFrom(readSeed(GOVSTACK), readSeed(ESDC))
-      fc.assert(fc.property(mutated(seeds), parseAll), { numRuns: Math.ceil(RUNS / 4) })
+      const pages = fc.constantFrom(readFixture(TAXONOMY), readFixture(PERSONAS))
+      fc.assert(fc.property(mutated(pages), parseAll), { numRuns: Math.ceil(RUNS / 4) })
     },
     TIMEOUT
   )

@@ -1,20 +1,22 @@
-/** Shared test helpers for the formats: seeds, encodings, deterministic ids, projections per export shape. */
+/** Shared test helpers for the formats: fixtures, encodings, deterministic ids, projections per export shape. */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
 import { applyCommand } from '../../../src/shared/commands/apply'
-import type { ParsedFile } from '../../../src/shared/formats'
+import { parseProfileText, serialize, type ParsedFile } from '../../../src/shared/formats'
+import type { ExportFormat } from '../../../src/shared/ipc/contract'
 import { emptyWorkspace } from '../../../src/shared/model/defaults'
 import type { Card, ListItem, PersonaCard, RoleCard, Workspace } from '../../../src/shared/model/schema'
+import { collapseSpaces } from '../../../src/shared/text/normalize'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-export const SEEDS = resolve(REPO_ROOT, '../shared/fixtures/seeds')
 export const FIXTURES = resolve(REPO_ROOT, 'tests/fixtures/formats')
-export const GOVSTACK = 'govstack-user-profiles-taxonomy.md'
-export const ESDC = 'esdc-employee-profiles.md'
+/** Our own documents in the shape of the GovStack taxonomy and the ESDC persona page (the seeds). */
+export const TAXONOMY = 'govstack-like-taxonomy.md'
+export const PERSONAS = 'esdc-like-personas.md'
 export const FIXED_TIME = '2026-01-15T09:30:00.000Z'
 
-export const readSeed = (name: string): string => readFileSync(resolve(SEEDS, name), 'utf8')
 export const readFixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8')
 
 /** Ids id-1, id-2 ... so two parses of the same content compare equal. */
@@ -142,3 +144,83 @@ export const categoryFields = (ws: Pick<Workspace, 'categories'>): { name: strin
   [...ws.categories]
     .sort((a, b) => a.order - b.order)
     .map((c) => ({ name: c.name, description: c.description }))
+
+/** What each export shape carries, as plain data to compare. */
+export const PROJECTIONS: Record<ExportFormat, (ws: Workspace) => unknown> = {
+  json: (ws) => ({ categories: ws.categories, cards: ws.cards, capabilities: ws.capabilities }),
+  'md-taxonomy': (ws) => ({ categories: categoryFields(ws), roles: columns(ws, roleFields) }),
+  'md-personas': (ws) => ({
+    // The profile list holds a group's description on one line.
+    categories: categoryFields(ws).map((c) => ({ ...c, description: collapseSpaces(c.description) })),
+    personas: columns(ws, personaFields)
+  }),
+  csv: (ws) => ({
+    // Categories travel as the names in the cards' category cells: the ones holding cards.
+    categories: categoryFields(ws)
+      .filter((c) =>
+        ws.cards.some((card) => ws.categories.find((k) => k.id === card.categoryId)?.name === c.name)
+      )
+      .map((c) => c.name),
+    cards: columns(ws, (c: Card) =>
+      c.kind === 'role'
+        ? { kind: c.kind, title: c.title, description: c.description }
+        : {
+            kind: c.kind,
+            title: c.title,
+            description: c.description,
+            goals: tree(c.goals),
+            habits: tree(c.habits),
+            needs: tree(c.needs),
+            problems: tree(c.problems)
+          }
+    ).filter(([category, cards]) => category === null || cards.length > 0)
+  }),
+  'csv-capabilities': (ws) =>
+    ws.capabilities.map(({ name, description, state, horizon, owner }) => ({
+      name,
+      description,
+      state,
+      horizon,
+      owner
+    })),
+  'csv-needs': (ws) => {
+    const names = new Map(ws.capabilities.map((c) => [c.id, c.name]))
+    return columns(ws, (c) =>
+      c.kind === 'persona' && c.needs.length > 0
+        ? {
+            title: c.title,
+            needs: (c as PersonaCard).needs.map((n) => ({
+              text: n.text,
+              kind: n.kind,
+              priority: n.priority,
+              horizon: n.horizon,
+              capabilities: n.capabilityIds.map((id) => names.get(id))
+            }))
+          }
+        : null
+    ).flatMap(([, personas]) => personas)
+  }
+}
+
+export const SHAPES = Object.keys(PROJECTIONS) as ExportFormat[]
+
+/** Export, import the export into an empty workspace of the same name, and return both. */
+export function roundTrip(ws: Workspace, format: ExportFormat): { text: string; back: Workspace } {
+  const text = serialize(ws, format)
+  const parsed = parseProfileText(
+    text,
+    `export.${format.startsWith('csv') ? 'csv' : format === 'json' ? 'json' : 'md'}`,
+    {
+      newId: sequentialIds('rt')
+    }
+  )
+  expect(
+    parsed.diagnostics.filter((d) => d.severity !== 'info' && !d.message.startsWith('No categories, cards'))
+  ).toEqual([])
+  if (format === 'json')
+    return {
+      text,
+      back: { ...ws, categories: parsed.categories, cards: parsed.cards, capabilities: parsed.capabilities }
+    }
+  return { text, back: importInto([parsed], { ...emptyWorkspace(FIXED_TIME), name: ws.name }) }
+}

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { parseProfileBytes, parseProfileText, type ParsedFile } from '../../../src/shared/formats'
 import type { PersonaCard } from '../../../src/shared/model/schema'
 import {
-  ESDC,
+  PERSONAS,
   content,
   crlf,
-  readSeed,
+  readFixture,
   sequentialIds,
   tree,
   utf16,
@@ -14,8 +14,9 @@ import {
   windows1252
 } from './helpers'
 
-const seed = readSeed(ESDC)
-const parse = (text: string, name = ESDC): ParsedFile =>
+// The real ESDC seed gets the same checks in seeds.test.ts, where it is present.
+const fixture = readFixture(PERSONAS)
+const parse = (text: string, name = PERSONAS): ParsedFile =>
   parseProfileText(text, name, { newId: sequentialIds() })
 const personas = (p: ParsedFile): PersonaCard[] =>
   p.cards.filter((c): c is PersonaCard => c.kind === 'persona')
@@ -36,44 +37,46 @@ const EXPECTED_SHAPE: [string, string, number][] = [
   ['Management', 'Management', 2],
   ['Power users', 'Power users', 0],
   ['Client services', 'Client services', 2],
-  ['IT Advisor', 'General users', 5],
-  ['Non-IT (Business) Advisor', 'General users', 3],
-  ['Special needs', 'Special needs', 0]
+  ['IT Advisor', 'General users', 3],
+  ['Policy Analyst', 'General users', 1],
+  ['Field workers', 'Field workers', 1]
 ]
 
-describe('persona Markdown: the ESDC seed', () => {
-  const parsed = parse(seed)
+describe('persona Markdown: an ESDC-shaped persona page', () => {
+  const parsed = parse(fixture)
 
   it('is detected as persona Markdown and reads without diagnostics', () => {
     expect(parsed.format).toBe('md-personas')
     expect(parsed.diagnostics).toEqual([])
+    expect(parsed.lineCount).toBe(115)
   })
 
   it('gives the 5 groups of the Profiles list, each with the text after the dash as its description', () => {
     expect(parsed.categories.map((c) => [c.name, c.description, c.order])).toEqual([
-      ['Management', 'Manager and above', 0],
-      ['Power users', 'Development, system/database administration, analytics/reporting', 1],
-      ['Client services', 'Work directly with the public', 2],
+      ['Management', 'Team leads and executives', 0],
+      ['Power users', 'Build, run or analyse systems', 1],
+      ['Client services', 'Serve the public in person or by phone', 2],
       ['General users', 'Usually at their desk', 3],
-      ['Special needs', 'Non-standard devices and tools', 4]
+      ['Field workers', 'Work away from an office', 4]
     ])
   })
 
-  it('gives 6 personas, each in its group, with 2, 0, 2, 5, 3, 0 needs; empty personas are kept', () => {
+  it('gives 6 personas, each in its group, with 2, 0, 2, 3, 1, 1 needs; the empty persona is kept', () => {
     expect(shape(parsed)).toEqual(EXPECTED_SHAPE)
     expect(persona(parsed, 'Power users')).toMatchObject({ goals: [], habits: [], needs: [], problems: [] })
     expect(personas(parsed).map((c) => c.order)).toEqual([0, 0, 0, 0, 1, 0])
-    expect(personas(parsed).map((c) => c.provenance?.line)).toEqual([25, 49, 51, 77, 112, 143])
+    expect(personas(parsed).map((c) => c.provenance?.line)).toEqual([23, 44, 46, 68, 93, 111])
   })
 
-  it('reads nested needs: two of the IT Advisor’s needs hold two items each', () => {
+  it('reads nested needs: two of the IT Advisor’s needs hold items', () => {
     const needs = persona(parsed, 'IT Advisor').needs
-    expect(needs.map((n) => n.children.length)).toEqual([0, 0, 2, 0, 2])
-    expect(tree(needs[2].children)).toEqual([
-      { text: 'Reference architectures vetted OK', children: [] },
-      { text: 'Knowledge of legacy infrastructure/network is lacking', children: [] }
+    expect(needs.map((n) => n.children.length)).toEqual([0, 2, 1])
+    expect(tree(needs[1].children)).toEqual([
+      { text: 'Same operating system versions', children: [] },
+      { text: 'Same network zones', children: [] }
     ])
     expect(needs[0]).toMatchObject({
+      text: 'Automated code scanning in the build pipeline',
       kind: 'it',
       priority: 'should',
       horizon: 'medium',
@@ -82,79 +85,92 @@ describe('persona Markdown: the ESDC seed', () => {
     })
   })
 
-  it('reads every section: "Goals :" counts as "Goals:"', () => {
-    const advisor = persona(parsed, 'Non-IT (Business) Advisor')
+  it('reads every section: "GOALS :", "habits:" and "**Problems:**" count as labels; other paragraphs describe', () => {
+    const clients = persona(parsed, 'Client services')
     expect([
-      advisor.goals.length,
-      advisor.habits.length,
-      advisor.needs.length,
-      advisor.problems.length
-    ]).toEqual([3, 4, 3, 6])
+      clients.goals.length,
+      clients.habits.length,
+      clients.needs.length,
+      clients.problems.length
+    ]).toEqual([1, 2, 2, 2])
     const management = persona(parsed, 'Management')
-    expect([management.goals.length, management.habits.length, management.problems.length]).toEqual([1, 3, 4])
+    expect([management.goals.length, management.habits.length, management.problems.length]).toEqual([1, 2, 2])
     expect(management.needs.map((n) => n.text)).toEqual([
-      'Need tool for classification. Titus is a market leader but 2 M$ one time without ongoing licensing, so costly',
-      'We already have a DLP tool but useless without classification tool'
+      'A tool to label documents by sensitivity, bought once, not rented',
+      'Data loss prevention that reads those labels'
+    ])
+    expect(persona(parsed, 'IT Advisor').description).toBe(
+      'Works in the central IT team and advises projects — from design to go-live.'
+    )
+    expect(persona(parsed, 'Field workers')).toMatchObject({ goals: [], habits: [], problems: [] })
+  })
+
+  it('reads French labels: Objectifs, Habitudes, Besoins, Problèmes', () => {
+    const analyst = persona(parsed, 'Policy Analyst')
+    expect([analyst.goals, analyst.habits, analyst.needs, analyst.problems].map(tree)).toEqual([
+      [{ text: 'Publier des analyses fondées sur des données fiables', children: [] }],
+      [{ text: 'Travaille surtout avec des tableurs partagés', children: [] }],
+      [{ text: 'Un accès direct aux données ouvertes du ministère', children: [] }],
+      [{ text: 'Les fichiers partagés sont souvent verrouillés', children: [] }]
     ])
   })
 
   it('keeps a lazy continuation line in its item', () => {
-    expect(persona(parsed, 'Non-IT (Business) Advisor').problems[4].text).toBe(
-      'Balancing and managing multiple accounts—everyone feels important How do you give everyone the maximum attention when you have to manage more than one account?'
+    expect(persona(parsed, 'Client services').problems[0].text).toBe(
+      'The queue screen freezes when the network is slow, and visitors lose their turn'
     )
   })
 
   it('keeps the front matter as metadata, strings as strings', () => {
     expect(parsed.metadata).toEqual({
       layout: 'default',
-      title: 'Employee Profiles',
-      ref: 'employee-profiles',
+      title: 'Staff Personas',
+      ref: 'staff-personas',
       lang: 'en',
-      status: 'posted',
-      sections: 'Work In Progress',
-      permalink: '/employee-profiles.html'
+      status: 'draft',
+      permalink: '/staff-personas.html'
     })
   })
 })
 
-describe('persona Markdown: variants of the seed give the same personas', () => {
-  const reference = content(parse(seed))
+describe('persona Markdown: variants of the page give the same personas', () => {
+  const reference = content(parse(fixture))
   const encodings: [string, Uint8Array][] = [
-    ['UTF-8 with BOM', utf8Bom(seed)],
-    ['UTF-8, CRLF', utf8(crlf(seed))],
-    ['UTF-16 LE with BOM', utf16(seed, 'le')],
-    ['UTF-16 BE with BOM', utf16(crlf(seed), 'be')],
-    ['Windows-1252 (’ “ – … — é)', windows1252(seed)],
-    ['Windows-1252, CRLF', windows1252(crlf(seed))]
+    ['UTF-8 with BOM', utf8Bom(fixture)],
+    ['UTF-8, CRLF', utf8(crlf(fixture))],
+    ['UTF-16 LE with BOM', utf16(fixture, 'le')],
+    ['UTF-16 BE with BOM', utf16(crlf(fixture), 'be')],
+    ['Windows-1252 (’ “ – … — é è)', windows1252(fixture)],
+    ['Windows-1252, CRLF', windows1252(crlf(fixture))]
   ]
 
   it.each(encodings)('%s', (_name, bytes) => {
-    expect(content(parseProfileBytes(bytes, ESDC, { newId: sequentialIds() }))).toEqual(reference)
+    expect(content(parseProfileBytes(bytes, PERSONAS, { newId: sequentialIds() }))).toEqual(reference)
   })
 
-  const french = seed
-    .replace(/^Goals ?:/gm, 'Objectifs :')
-    .replace(/^Habits:/gm, 'Habitudes:')
-    .replace(/^Needs:/gm, 'Besoins :')
-    .replace(/^Problems:/gm, 'Problèmes:')
+  const french = fixture
+    .replace(/^(\**)goals ?:/gim, '$1Objectifs :')
+    .replace(/^(\**)habits ?:/gim, '$1Habitudes:')
+    .replace(/^(\**)needs ?:/gim, '$1Besoins :')
+    .replace(/^(\**)problems ?:/gim, '$1Problèmes:')
 
-  it('French section labels, with or without a space before the colon', () => {
+  it('French section labels everywhere, with or without a space before the colon', () => {
     expect(french).toContain('Objectifs :')
-    expect(french).not.toMatch(/^Goals/m)
+    expect(french).not.toMatch(/^\**(goals|habits|needs|problems)/im)
     const parsed = parse(french)
     expect(parsed.format).toBe('md-personas')
     expect(content(parsed)).toEqual(reference)
   })
 
   it.each([1, 2, 3, 5, 6])('persona headings at level %i', (level) => {
-    const text = seed.replace(/^#### /gm, `${'#'.repeat(level)} `)
+    const text = fixture.replace(/^#### /gm, `${'#'.repeat(level)} `)
     const parsed = parse(text)
     expect(shape(parsed)).toEqual(EXPECTED_SHAPE)
     expect(parsed.categories.map((c) => c.name)).toEqual(reference.categories.map((c) => c.name))
   })
 
   it('without the Profiles list: groups come from the headings, with their descriptions', () => {
-    const text = seed.replace(/### Profiles\n\n(- .*\n)+/, '')
+    const text = fixture.replace(/### Profiles\n\n(- .*\n)+/, '')
     expect(text).not.toContain('### Profiles')
     const parsed = parse(text)
     expect(shape(parsed)).toEqual(EXPECTED_SHAPE)
@@ -165,12 +181,12 @@ describe('persona Markdown: variants of the seed give the same personas', () => 
   })
 
   it('without the list and with headings at level 2, the page title is still no persona', () => {
-    const text = seed.replace(/### Profiles\n\n(- .*\n)+/, '').replace(/^#### /gm, '## ')
+    const text = fixture.replace(/### Profiles\n\n(- .*\n)+/, '').replace(/^#### /gm, '## ')
     expect(shape(parse(text))).toEqual(EXPECTED_SHAPE)
   })
 
   it('without front matter', () => {
-    const parsed = parse(seed.replace(/^---\n[\s\S]*?\n---\n/, ''))
+    const parsed = parse(fixture.replace(/^---\n[\s\S]*?\n---\n/, ''))
     expect(parsed.metadata).toEqual({})
     expect(
       content({ ...parsed, metadata: reference.metadata, lineCount: reference.lineCount } as ParsedFile)
@@ -178,7 +194,7 @@ describe('persona Markdown: variants of the seed give the same personas', () => 
       ...reference,
       cards: reference.cards.map((c) => ({
         ...c,
-        provenance: { source: ESDC, line: (c.provenance?.line ?? 0) - 9 }
+        provenance: { source: PERSONAS, line: (c.provenance?.line ?? 0) - 8 }
       }))
     })
   })
@@ -199,7 +215,7 @@ describe('persona Markdown: structure and diagnostics', () => {
     ])
     expect(parsed.diagnostics).toEqual([
       {
-        file: ESDC,
+        file: PERSONAS,
         line: 11,
         severity: 'info',
         message: expect.stringContaining('“Visitors” is not in the profile list')
@@ -230,7 +246,7 @@ describe('persona Markdown: structure and diagnostics', () => {
     expect(levels).toHaveLength(8)
     expect(levels[7]).toEqual(['level 8', 'level 9', 'level 10', 'level 11'])
     expect(parsed.diagnostics).toEqual([
-      { file: ESDC, line: 13, severity: 'warning', message: expect.stringMatching(/more than 8 levels/) }
+      { file: PERSONAS, line: 13, severity: 'warning', message: expect.stringMatching(/more than 8 levels/) }
     ])
   })
 
@@ -239,7 +255,7 @@ describe('persona Markdown: structure and diagnostics', () => {
     expect(parsed.metadata).toEqual({})
     expect(parsed.diagnostics).toEqual([
       {
-        file: ESDC,
+        file: PERSONAS,
         line: 4,
         severity: 'warning',
         message: expect.stringMatching(/^The front matter is not valid YAML \(/)

@@ -16,7 +16,7 @@ import { MAX_IMPORT_BYTES, parseProfileText, serialize } from '../../../src/shar
 import { EXPORT_FORMATS } from '../../../src/shared/ipc/contract'
 import { emptyWorkspace, newCapability, newCategory, newRole } from '../../../src/shared/model/defaults'
 import type { PersonaCard, Workspace } from '../../../src/shared/model/schema'
-import { ESDC, FIXED_TIME, FIXTURES, GOVSTACK, SEEDS, readSeed } from './helpers'
+import { FIXED_TIME, FIXTURES, PERSONAS, TAXONOMY, readFixture } from './helpers'
 
 let dir: string
 beforeAll(async () => {
@@ -38,8 +38,8 @@ const apply = (
 
 describe('readProfileFiles', () => {
   it('reads and parses each file, named by its base name', async () => {
-    const outcomes = await readProfileFiles([join(SEEDS, GOVSTACK), join(SEEDS, ESDC)])
-    expect(outcomes.map((o) => ok(o).parsed.fileName)).toEqual([GOVSTACK, ESDC])
+    const outcomes = await readProfileFiles([join(FIXTURES, TAXONOMY), join(FIXTURES, PERSONAS)])
+    expect(outcomes.map((o) => ok(o).parsed.fileName)).toEqual([TAXONOMY, PERSONAS])
     expect(outcomes.map((o) => ok(o).parsed.format)).toEqual(['md-taxonomy', 'md-personas'])
   })
 
@@ -70,7 +70,7 @@ describe('readProfileFiles', () => {
 
   it('parseProfileBuffers does the same for bytes in memory', () => {
     const outcomes = parseProfileBuffers([
-      { name: 'a.md', data: new TextEncoder().encode(readSeed(ESDC)) },
+      { name: 'a.md', data: new TextEncoder().encode(readFixture(PERSONAS)) },
       { name: 'b.md', data: new Uint8Array(0) }
     ])
     expect(ok(outcomes[0]).parsed.cards).toHaveLength(6)
@@ -85,35 +85,35 @@ describe('readProfileFiles', () => {
 describe('buildImportPreview', () => {
   it('counts per file and per category, and finds duplicates within the files and against the workspace', async () => {
     const outcomes = await readProfileFiles([
-      join(SEEDS, GOVSTACK),
-      join(SEEDS, ESDC),
+      join(FIXTURES, TAXONOMY),
+      join(FIXTURES, PERSONAS),
       join(dir, 'missing.csv')
     ])
     const ws = emptyWorkspace(FIXED_TIME)
-    ws.categories.push(newCategory({ id: 'k', name: 'Trainers' }))
+    ws.categories.push(newCategory({ id: 'k', name: 'Learning and development' }))
     ws.cards.push(
-      newRole({ id: 'r', title: 'data scientist', categoryId: 'k' }),
-      newRole({ id: 's', title: 'Fundraisers' })
+      newRole({ id: 'r', title: 'data analyst', categoryId: 'k' }),
+      newRole({ id: 's', title: 'Donor liaison' })
     )
     const preview = buildImportPreview(outcomes, ws)
     expect(preview.files).toEqual([
       {
-        file: GOVSTACK,
+        file: TAXONOMY,
         format: 'md-taxonomy',
-        categories: 9,
-        roles: 53,
+        categories: 7,
+        roles: 28,
         personas: 0,
         needs: 0,
         capabilities: 0,
         error: null
       },
       {
-        file: ESDC,
+        file: PERSONAS,
         format: 'md-personas',
         categories: 5,
         roles: 0,
         personas: 6,
-        needs: 12,
+        needs: 9,
         capabilities: 0,
         error: null
       },
@@ -129,33 +129,33 @@ describe('buildImportPreview', () => {
       }
     ])
     expect(preview.byCategory.slice(0, 3)).toEqual([
-      { category: 'Policy makers', cards: 3 },
-      { category: 'Top management', cards: 4 },
-      { category: 'Middle management', cards: 16 }
+      { category: 'Decision makers', cards: 3 },
+      { category: 'Senior leadership', cards: 4 },
+      { category: 'Delivery management', cards: 6 }
     ])
-    expect(preview.byCategory).toHaveLength(14)
+    expect(preview.byCategory).toHaveLength(12)
     expect(preview.duplicatesWithin.map((d) => [d.title, d.entries.length])).toEqual([
-      ['Government minister', 2],
-      ['Project manager', 3]
+      ['Deputy minister', 2],
+      ['Programme manager', 3]
     ])
     expect(preview.duplicatesWithin[1].entries.map((e) => e.category)).toEqual([
-      'Top management',
-      'Middle management',
-      'Middle management'
+      'Senior leadership',
+      'Delivery management',
+      'Delivery management'
     ])
     expect(preview.duplicatesAgainstWorkspace).toEqual([
       {
-        title: 'data scientist',
+        title: 'data analyst',
         entries: [
-          { title: 'data scientist', where: 'workspace', category: 'Trainers' },
-          { title: 'Data Scientist', where: 'file', category: 'IT specialist' }
+          { title: 'data analyst', where: 'workspace', category: 'Learning and development' },
+          { title: 'Data analyst', where: 'file', category: 'Technical staff' }
         ]
       },
       {
-        title: 'Fundraisers',
+        title: 'Donor liaison',
         entries: [
-          { title: 'Fundraisers', where: 'workspace', category: null },
-          { title: 'Fundraisers', where: 'file', category: 'Policy makers' }
+          { title: 'Donor liaison', where: 'workspace', category: null },
+          { title: 'Donor liaison', where: 'file', category: 'Decision makers' }
         ]
       }
     ])
@@ -186,23 +186,23 @@ describe('importCommand', () => {
 
   it('one command for all readable files: one source per file with its front matter; unreadable files skipped', async () => {
     const outcomes = await readProfileFiles([
-      join(SEEDS, GOVSTACK),
-      join(SEEDS, ESDC),
+      join(FIXTURES, TAXONOMY),
+      join(FIXTURES, PERSONAS),
       join(dir, 'missing.md')
     ])
     const command = importCommand(outcomes, 'add', FIXED_TIME)
     if (command.type !== 'import.apply') throw new Error('wrong command')
     expect(command.sources.map((s) => [s.fileName, s.format, s.importedAt])).toEqual([
-      [GOVSTACK, 'md-taxonomy', FIXED_TIME],
-      [ESDC, 'md-personas', FIXED_TIME]
+      [TAXONOMY, 'md-taxonomy', FIXED_TIME],
+      [PERSONAS, 'md-personas', FIXED_TIME]
     ])
     expect(command.sources[1].metadata).toMatchObject({
-      title: 'Employee Profiles',
-      permalink: '/employee-profiles.html'
+      title: 'Staff Personas',
+      permalink: '/staff-personas.html'
     })
     const ws = apply(emptyWorkspace(FIXED_TIME), outcomes)
-    expect(ws.categories).toHaveLength(14)
-    expect(ws.cards).toHaveLength(59)
+    expect(ws.categories).toHaveLength(12)
+    expect(ws.cards).toHaveLength(34)
     expect(ws.sources).toHaveLength(2)
   })
 
@@ -251,8 +251,8 @@ describe('importCommand', () => {
   })
 
   it('merge mode attaches a needs CSV to the personas of an earlier import', async () => {
-    const esdc = await readProfileFiles([join(SEEDS, ESDC)])
-    const base = apply(emptyWorkspace(FIXED_TIME), esdc)
+    const personas = await readProfileFiles([join(FIXTURES, PERSONAS)])
+    const base = apply(emptyWorkspace(FIXED_TIME), personas)
     const merged = apply(
       base,
       await readProfileFiles([join(FIXTURES, 'needs.csv'), join(FIXTURES, 'capabilities.csv')]),
@@ -261,9 +261,10 @@ describe('importCommand', () => {
     expect(merged.cards).toHaveLength(6)
     const management = merged.cards.find((c) => c.title === 'Management') as PersonaCard
     expect(management.needs.map((n) => n.text)).toEqual([
-      'Need tool for classification. Titus is a market leader but 2 M$ one time without ongoing licensing, so costly',
-      'We already have a DLP tool but useless without classification tool',
-      'Need tool for classification'
+      'A tool to label documents by sensitivity, bought once, not rented',
+      'Data loss prevention that reads those labels',
+      'Need tool for classification',
+      'We already have a DLP tool but useless without classification tool'
     ])
     expect(merged.capabilities.map((c) => [c.name, c.state])).toEqual([
       ['Classification tool', 'planned'],
@@ -277,7 +278,7 @@ describe('importCommand', () => {
 describe('export service', () => {
   const ws = apply(
     emptyWorkspace(FIXED_TIME),
-    parseProfileBuffers([{ name: 'e.md', data: new TextEncoder().encode(readSeed(ESDC)) }])
+    parseProfileBuffers([{ name: 'e.md', data: new TextEncoder().encode(readFixture(PERSONAS)) }])
   )
 
   it.each(EXPORT_FORMATS)('%s: writes the file and reads back', async (format) => {

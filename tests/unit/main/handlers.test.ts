@@ -8,7 +8,7 @@ import { WorkspaceStore } from '../../../src/main/services/workspace-store'
 import { CHANNELS, type Method } from '../../../src/shared/ipc/channels'
 import { newRole } from '../../../src/shared/model/defaults'
 
-import { GOVSTACK_SEED } from '../../seeds'
+import { FIXTURES, TAXONOMY } from '../formats/helpers'
 
 const EXAMPLE_WORKSPACE = resolve(import.meta.dirname, '../../../resources/example-workspace.json')
 
@@ -55,7 +55,7 @@ beforeEach(async () => {
   saves = []
   opened = []
   const platform: Platform = {
-    chooseImportFiles: async () => [GOVSTACK_SEED],
+    chooseImportFiles: async () => [join(FIXTURES, TAXONOMY)],
     chooseSavePath: async (name) => {
       saves.push(name)
       return join(dir, name)
@@ -133,10 +133,10 @@ describe('IPC handler table', () => {
     expect(preview.ok).toBe(true)
     if (!preview.ok || !preview.data) return
     expect(store.snapshot().workspace.cards).toHaveLength(0)
-    expect(preview.data.files[0]).toMatchObject({ roles: 53, categories: 9, error: null })
+    expect(preview.data.files[0]).toMatchObject({ roles: 28, categories: 7, error: null })
     const applied = await handlers.applyImport({ token: preview.data.token, mode: 'add' })
     expect(applied.ok).toBe(true)
-    expect(store.snapshot().workspace.cards).toHaveLength(53)
+    expect(store.snapshot().workspace.cards).toHaveLength(28)
     expect((await store.listBackups()).some((b) => b.reason.includes('import'))).toBe(true)
     await handlers.undo({})
     expect(store.snapshot().workspace.cards).toHaveLength(0)
