@@ -17,11 +17,12 @@ export const USAGE = [
   `  ${CONVERT_USAGE.replace('Usage: persona-planner ', '')}`,
   '      Convert profile files (taxonomy or persona Markdown, CSV, workspace JSON) into one workspace in another format.',
   `  ${VALIDATE_USAGE.replace('Usage: persona-planner ', '')}`,
-  '      Print the diagnostics of each file; exit 1 when one cannot be read.',
+  '      Print the diagnostics of each file and a summary (to stdout); exit 1 when a file cannot be read or has errors.',
   `  ${REPORT_USAGE.replace('Usage: persona-planner ', '')}`,
   '      Write the gap report of a workspace.',
   '',
-  'Results go to stdout (or --out FILE); messages go to stderr. Exit codes: 0 ok, 1 a file could not be read or written, 2 usage error.',
+  'Results go to stdout (or --out FILE); messages go to stderr. Relative paths are read from the folder you ran the command in.',
+  'Exit codes: 0 ok, 1 a file could not be read or written (or, for validate, has errors), 2 usage error.',
   'See docs/FORMATS.md for the formats.'
 ].join('\n')
 
@@ -55,10 +56,20 @@ function isEntryModule(): boolean {
   }
 }
 
+/**
+ * The folder the user ran the command in. `npm run cli` runs in the project's folder and keeps the
+ * user's own in INIT_CWD; anywhere else INIT_CWD may belong to an unrelated npm script, so it
+ * counts only for our own `cli` script.
+ */
+export function invocationDir(env: NodeJS.ProcessEnv, cwd: string): string {
+  return env.npm_lifecycle_event === 'cli' && env.INIT_CWD ? env.INIT_CWD : cwd
+}
+
 if (isEntryModule()) {
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text)
+    stderr: (text) => void process.stderr.write(text),
+    cwd: invocationDir(process.env, process.cwd())
   }
   main(process.argv.slice(2), io).then(
     (code) => {

@@ -1,10 +1,17 @@
+import { resolve } from 'node:path'
+
 /** What a CLI command may touch, injected so tests run commands in-process. */
 export interface CliIo {
   /** The result stream: nothing but the requested output goes here. */
   stdout: (text: string) => void
   /** Messages, diagnostics and usage lines. */
   stderr: (text: string) => void
+  /** The folder relative paths are read against: where the user ran the command (default: the process's). */
+  cwd?: string
 }
+
+/** A path the user typed, as an absolute path from the folder they ran the command in. */
+export const userPath = (io: CliIo, path: string): string => resolve(io.cwd ?? process.cwd(), path)
 
 /** Exit codes: 0 success, 1 a file could not be read or written, 2 usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const

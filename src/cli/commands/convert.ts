@@ -16,7 +16,7 @@ import type { Workspace } from '../../shared/model/schema'
 import { describeFsError } from '../../main/services/fs-port'
 import { exportToPath } from '../../main/services/export-service'
 import { importCommand, readProfileFiles, type FileOutcome } from '../../main/services/import-service'
-import { EXIT, parseCommandArgs, UsageError, type CliIo } from '../io'
+import { EXIT, parseCommandArgs, UsageError, userPath, type CliIo } from '../io'
 import { printDiagnostics } from './validate'
 
 export const CONVERT_USAGE = `Usage: persona-planner convert <input...> --to ${EXPORT_FORMATS.join('|')} [--out FILE]`
@@ -73,8 +73,8 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
   const options = parseCommandArgs('convert', CONVERT_USAGE, () => parseConvertArgs(args), io)
   if (typeof options === 'number') return options
 
-  const outcomes = await readProfileFiles(options.inputs)
-  printDiagnostics(outcomes, options.inputs, io)
+  const outcomes = await readProfileFiles(options.inputs.map((input) => userPath(io, input)))
+  printDiagnostics(outcomes, options.inputs, io.stderr)
   if (outcomes.some((o) => !o.ok)) {
     io.stderr('convert: nothing was written because an input could not be read.\n')
     return EXIT.failed
@@ -85,7 +85,7 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok
   }
   try {
-    const saved = await exportToPath(workspace, options.to, options.out)
+    const saved = await exportToPath(workspace, options.to, userPath(io, options.out))
     io.stderr(`convert: wrote ${saved.path} (${saved.bytes} bytes)\n`)
     return EXIT.ok
   } catch (error) {

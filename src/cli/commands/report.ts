@@ -15,7 +15,7 @@ import { HORIZONS, type Horizon, type Workspace } from '../../shared/model/schem
 import { AppFailure } from '../../shared/result'
 import { parseJsonSafely } from '../../shared/text/safe-json'
 import { renderReport, writeReport } from '../../main/services/report-service'
-import { EXIT, parseCommandArgs, UsageError, type CliIo } from '../io'
+import { EXIT, parseCommandArgs, UsageError, userPath, type CliIo } from '../io'
 
 export const REPORT_USAGE =
   'Usage: persona-planner report <workspace.json> --format md|html|csv [--horizon now|medium|long] [--out FILE]'
@@ -86,7 +86,7 @@ function describe(error: unknown): string {
 async function readWorkspace(file: string, io: CliIo): Promise<Workspace | null> {
   let text: string
   try {
-    text = await fs.readFile(file, 'utf8')
+    text = await fs.readFile(userPath(io, file), 'utf8')
   } catch (error) {
     io.stderr(`report: cannot read ${file}: ${describe(error)}\n`)
     return null
@@ -128,7 +128,13 @@ export async function report(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok
   }
   try {
-    const saved = await writeReport(workspace, options.format, options.horizon, options.out, reportOptions)
+    const saved = await writeReport(
+      workspace,
+      options.format,
+      options.horizon,
+      userPath(io, options.out),
+      reportOptions
+    )
     io.stderr(`report: wrote ${saved.path} (${saved.bytes} bytes)\n`)
     return EXIT.ok
   } catch (error) {

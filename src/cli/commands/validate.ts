@@ -2,30 +2,40 @@
  * `persona-planner validate <input...>`
  *
  * Reads every input as an import would and prints its diagnostics as `file:line: severity:
- * message` (GNU style, on stderr like every message of the CLI), then one summary line per file.
- * Exit 0 when every file is readable (warnings and errors in the content included), 1 when one is
- * not, 2 on a usage error.
+ * message` (GNU style), then one summary line per file. That report is the command's result, so it
+ * goes to stdout and can be redirected. Exit 0 when every file is readable and has no error
+ * (warnings allowed), 1 when one cannot be read or has errors, 2 on a usage error.
  */
 import { parseArgs } from 'node:util'
 import { FORMAT_NAMES } from '../../shared/formats'
 import { readProfileFiles, type FileOutcome } from '../../main/services/import-service'
-import { EXIT, parseCommandArgs, UsageError, type CliIo } from '../io'
+import { EXIT, parseCommandArgs, UsageError, userPath, type CliIo } from '../io'
 
 export const VALIDATE_USAGE = 'Usage: persona-planner validate <input...>'
 
-/** Every diagnostic of every file, as `path:line: severity: message`, with the path as given. */
-export function printDiagnostics(outcomes: FileOutcome[], paths: string[], io: CliIo): void {
+/**
+ * Every diagnostic of every file, as `path:line: severity: message`, with the path as given, to
+ * `write` (stderr for convert, whose stdout is the converted file; stdout for validate).
+ */
+export function printDiagnostics(
+  outcomes: FileOutcome[],
+  paths: string[],
+  write: (text: string) => void
+): void {
   outcomes.forEach((outcome, i) => {
     const path = paths[i]
     if (!outcome.ok) {
-      io.stderr(`${path}: error: ${outcome.error.message}\n`)
+      write(`${path}: error: ${outcome.error.message}\n`)
       return
     }
     for (const d of outcome.parsed.diagnostics) {
-      io.stderr(`${path}${d.line === null ? '' : `:${d.line}`}: ${d.severity}: ${d.message}\n`)
+      write(`${path}${d.line === null ? '' : `:${d.line}`}: ${d.severity}: ${d.message}\n`)
     }
   })
 }
+
+const hasErrors = (outcome: FileOutcome): boolean =>
+  !outcome.ok || outcome.parsed.diagnostics.some((d) => d.severity === 'error')
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
 
@@ -62,8 +72,8 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
   const options = parseCommandArgs('validate', VALIDATE_USAGE, () => parseValidateArgs(args), io)
   if (typeof options === 'number') return options
   const { inputs } = options
-  const outcomes = await readProfileFiles(inputs)
-  printDiagnostics(outcomes, inputs, io)
-  outcomes.forEach((outcome, i) => io.stderr(`${summary(outcome, inputs[i])}\n`))
-  return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failed
+  const outcomes = await readProfileFiles(inputs.map((input) => userPath(io, input)))
+  printDiagnostics(outcomes, inputs, io.stdout)
+  outcomes.forEach((outcome, i) => io.stdout(`${summary(outcome, inputs[i])}\n`))
+  return outcomes.some(hasErrors) ? EXIT.failed : EXIT.ok
 }
