@@ -8,7 +8,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : undefined,
-  reporter: [['list']],
+  // list marks a skipped test with '-' only; skip-reasons prints why, once, at the end.
+  reporter: [['list'], ['./tests/reporters/skip-reasons.ts']],
   use: {
     headless: true,
     viewport: { width: 1440, height: 900 },
