@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach } from 'vitest'
-import type { Command } from '../../../src/shared/commands/schema'
-import { newRole } from '../../../src/shared/model/defaults'
-import type { Workspace } from '../../../src/shared/model/schema'
-import type { StoreStatus } from '../../../src/shared/ipc/types'
-import { nodeFs, type FileHandlePort, type FsPort } from '../../../src/main/services/fs-port'
-import type { WorkspaceStore } from '../../../src/main/services/workspace-store'
+import type { Command } from '../../../../src/shared/commands/schema'
+import { newRole } from '../../../../src/shared/model/defaults'
+import type { Workspace } from '../../../../src/shared/model/schema'
+import type { StoreStatus } from '../../../../src/shared/ipc/types'
+import { nodeFs, type FileHandlePort, type FsPort } from '../../../../src/main/services/fs-port'
+import type { WorkspaceStore } from '../../../../src/main/services/workspace-store'
 
 const made: string[] = []
 const openStores: WorkspaceStore[] = []

@@ -8,8 +8,8 @@ import {
   parseBackupName,
   reasonSlug,
   type BackupEntry
-} from '../../../src/main/services/backups'
-import { nodeFs } from '../../../src/main/services/fs-port'
+} from '../../../../src/main/services/backups'
+import { nodeFs } from '../../../../src/main/services/fs-port'
 import { listDir, manualClock, tempDir } from './helpers'
 
 const entry = (minute: number, slug: string): BackupEntry => {

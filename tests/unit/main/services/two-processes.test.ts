@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WorkspaceStore } from '../../../src/main/services/workspace-store'
+import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
 import { Child, bundleChild, listDir, readWorkspaceFile, rename, tempDir, track } from './helpers'
 
 let bundleDir = ''

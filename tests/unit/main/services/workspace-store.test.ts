@@ -3,10 +3,10 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { applyPatches } from 'immer'
 import { describe, expect, it } from 'vitest'
-import { MAX_UNDO, WorkspaceStore } from '../../../src/main/services/workspace-store'
-import type { Change, StoreStatus } from '../../../src/shared/ipc/types'
-import type { Workspace } from '../../../src/shared/model/schema'
-import { AppFailure } from '../../../src/shared/result'
+import { MAX_UNDO, WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import type { Change, StoreStatus } from '../../../../src/shared/ipc/types'
+import type { Workspace } from '../../../../src/shared/model/schema'
+import { AppFailure } from '../../../../src/shared/result'
 import {
   FaultyFs,
   createCategory,

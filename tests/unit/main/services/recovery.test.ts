@@ -1,10 +1,10 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backupName } from '../../../src/main/services/backups'
-import { WorkspaceStore } from '../../../src/main/services/workspace-store'
-import { emptyWorkspace, newCategory } from '../../../src/shared/model/defaults'
-import type { Workspace } from '../../../src/shared/model/schema'
+import { backupName } from '../../../../src/main/services/backups'
+import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { emptyWorkspace, newCategory } from '../../../../src/shared/model/defaults'
+import type { Workspace } from '../../../../src/shared/model/schema'
 import { FaultyFs, listDir, manualClock, readWorkspaceFile, rename, tempDir, track } from './helpers'
 
 const open = async (dir: string, extra: Partial<Parameters<typeof WorkspaceStore.open>[0]> = {}) =>

@@ -3,7 +3,7 @@
  * follows commands on stdin (`apply <name>`, `flush`, `close`) and answers each with a JSON line.
  */
 import { createInterface } from 'node:readline'
-import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { WorkspaceStore } from '../../../../../src/main/services/workspace-store'
 
 const [dir, owner] = process.argv.slice(2)
 const say = (message: object): void => void process.stdout.write(JSON.stringify(message) + '\n')

@@ -6,7 +6,7 @@ import {
   isAtomicTempName,
   writeFileAtomic,
   writeFileAtomicWith
-} from '../../../src/main/services/atomic-write'
+} from '../../../../src/main/services/atomic-write'
 import { FaultyFs, SAVE_STEPS, tempDir, tempFilesIn } from './helpers'
 
 const ERRNOS = ['ENOSPC', 'EACCES', 'EIO'] as const

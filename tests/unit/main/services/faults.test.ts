@@ -7,10 +7,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { WorkspaceStore } from '../../../src/main/services/workspace-store'
-import type { StoreStatus } from '../../../src/shared/ipc/types'
-import type { Workspace } from '../../../src/shared/model/schema'
-import { AppFailure } from '../../../src/shared/result'
+import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import type { StoreStatus } from '../../../../src/shared/ipc/types'
+import type { Workspace } from '../../../../src/shared/model/schema'
+import { AppFailure } from '../../../../src/shared/result'
 import {
   FaultyFs,
   SAVE_STEPS,

@@ -5,7 +5,7 @@
  * were produced and which were confirmed on disk.
  */
 import { appendFileSync } from 'node:fs'
-import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { WorkspaceStore } from '../../../../../src/main/services/workspace-store'
 
 const [dir, log] = process.argv.slice(2)
 const store = await WorkspaceStore.open({ dir, owner: 'crash child', saveDelayMs: 2, backupIntervalMs: 20 })

@@ -3,8 +3,13 @@ import { readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { acquireLock, isProcessAlive, releaseLock, type LockInfo } from '../../../src/main/services/file-lock'
-import { nodeFs } from '../../../src/main/services/fs-port'
+import {
+  acquireLock,
+  isProcessAlive,
+  releaseLock,
+  type LockInfo
+} from '../../../../src/main/services/file-lock'
+import { nodeFs } from '../../../../src/main/services/fs-port'
 import { listDir, tempDir } from './helpers'
 
 /** The pid of a process that has exited (and been reaped). */
