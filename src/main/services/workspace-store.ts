@@ -17,16 +17,11 @@ import type { BackupInfo, Change, Snapshot, StoreStatus } from '../../shared/ipc
 import { emptyWorkspace } from '../../shared/model/defaults'
 import { SCHEMA_VERSION, type Workspace } from '../../shared/model/schema'
 import { AppFailure } from '../../shared/result'
-import { isAtomicTempName, syncDir } from './atomic-write'
 import { BackupStore, PERIODIC, parseBackupName } from './backups'
 import { acquireLock, describeHolder, releaseLock, type LockInfo, type LockOutcome } from './file-lock'
 import { describeFsError, errnoOf, nodeFs, type FsPort } from './fs-port'
-import {
-  parseWorkspaceBytes,
-  serializeWorkspace,
-  WorkspaceFileAdapter,
-  type ParseResult
-} from './workspace-store-file'
+import { moveAside, newestValidBackup, removeCrashLeftovers } from './recovery'
+import { parseWorkspaceBytes, serializeWorkspace, WorkspaceFileAdapter } from './workspace-store-file'
 
 export interface StoreOptions {
   /** Data folder; workspace at <dir>/workspace.json, backups in <dir>/backups/. */
@@ -459,7 +454,7 @@ async function openState(parts: Parts): Promise<Opened> {
         `An unreadable lock file ${lockPath}, left by a session that did not finish starting, was replaced.`
       )
     }
-    await removeLeftovers(parts)
+    await removeCrashLeftovers(fs, filePath, backups)
   } else if (outcome.kind === 'held') {
     const holder = outcome.holder
     readOnly = {
@@ -542,7 +537,7 @@ async function openState(parts: Parts): Promise<Opened> {
       let aside: string | null = null
       if (mayWrite) {
         try {
-          aside = await moveAside(fs, dir, now)
+          aside = await moveAside(fs, filePath, now)
         } catch (error) {
           readOnly = {
             code: 'read-only',
@@ -569,51 +564,4 @@ async function openState(parts: Parts): Promise<Opened> {
   if (readOnly) status = { state: 'read-only', message: readOnly.message }
   const lastPeriodic = await backups.lastPeriodic().catch(() => null)
   return { workspace, notices, status, readOnly, lock, dirty, lastPeriodic }
-}
-
-/** Renames a damaged workspace.json to a new `workspace.corrupt-<time>.json`; never overwrites one. */
-async function moveAside(fs: FsPort, dir: string, now: () => Date): Promise<string> {
-  const stamp = now().toISOString().replace(/[:.]/g, '-')
-  for (let n = 1; ; n++) {
-    const target = join(dir, `workspace.corrupt-${stamp}${n > 1 ? `-${n}` : ''}.json`)
-    const exists = await fs.stat(target).then(
-      () => true,
-      (error: unknown) => {
-        if (errnoOf(error) === 'ENOENT') return false
-        throw error
-      }
-    )
-    if (exists) continue
-    await fs.rename(join(dir, WORKSPACE_FILE), target)
-    await syncDir(fs, dir).catch(() => undefined)
-    return target
-  }
-}
-
-async function newestValidBackup(
-  backups: BackupStore
-): Promise<{ name: string; createdAt: Date; workspace: Workspace } | null> {
-  const entries = await backups.entries().catch(() => [])
-  for (const entry of entries) {
-    let parsed: ParseResult
-    try {
-      parsed = parseWorkspaceBytes(await backups.read(entry.name))
-    } catch {
-      continue
-    }
-    if (parsed.kind === 'ok')
-      return { name: entry.name, createdAt: entry.createdAt, workspace: parsed.workspace }
-  }
-  return null
-}
-
-/** Deletes temporary files a crash left behind (we hold the lock, so none is in use). */
-async function removeLeftovers(parts: Parts): Promise<void> {
-  const names = await parts.fs.readdir(parts.dir).catch(() => [] as string[])
-  for (const name of names) {
-    if (isAtomicTempName(name, WORKSPACE_FILE)) {
-      await parts.fs.rm(join(parts.dir, name), { force: true }).catch(() => undefined)
-    }
-  }
-  await parts.backups.removeLeftovers()
 }

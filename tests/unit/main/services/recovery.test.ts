@@ -1,7 +1,9 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backupName } from '../../../../src/main/services/backups'
+import { BackupStore, backupName } from '../../../../src/main/services/backups'
+import { nodeFs } from '../../../../src/main/services/fs-port'
+import { moveAside, newestValidBackup, removeCrashLeftovers } from '../../../../src/main/services/recovery'
 import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
 import { emptyWorkspace, newCategory } from '../../../../src/shared/model/defaults'
 import type { Workspace } from '../../../../src/shared/model/schema'
@@ -28,6 +30,95 @@ async function writeBackup(dir: string, at: string, reason: string, text: string
 
 const corruptFiles = async (dir: string): Promise<string[]> =>
   (await listDir(dir)).filter((n) => n.startsWith('workspace.corrupt-'))
+
+const backupsIn = (dir: string, fs = nodeFs): BackupStore =>
+  new BackupStore(fs, join(dir, 'backups'), { now: manualClock().now })
+
+describe('moveAside', () => {
+  it('renames the file to workspace.corrupt-<time>.json and numbers it when that name is taken', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'workspace.json')
+    const clock = manualClock('2026-11-23T12:34:56.789Z')
+    const kept: string[] = []
+    for (const junk of ['first', 'second', 'third']) {
+      await writeFile(file, junk)
+      kept.push(await moveAside(nodeFs, file, clock.now))
+    }
+    expect(kept).toEqual([
+      join(dir, 'workspace.corrupt-2026-11-23T12-34-56-789Z.json'),
+      join(dir, 'workspace.corrupt-2026-11-23T12-34-56-789Z-2.json'),
+      join(dir, 'workspace.corrupt-2026-11-23T12-34-56-789Z-3.json')
+    ])
+    expect(await Promise.all(kept.map((path) => readFile(path, 'utf8')))).toEqual([
+      'first',
+      'second',
+      'third'
+    ])
+    expect(await listDir(dir)).not.toContain('workspace.json')
+  })
+
+  it('fails, leaving the file where it is, when the rename or the check for a free name fails', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'workspace.json')
+    await writeFile(file, 'junk')
+    const clock = manualClock()
+    const renameFails = new FaultyFs().arm({ op: 'rename', code: 'EACCES' })
+    await expect(moveAside(renameFails, file, clock.now)).rejects.toMatchObject({ code: 'EACCES' })
+    const statFails = new FaultyFs().arm({ op: 'stat', code: 'EIO' })
+    await expect(moveAside(statFails, file, clock.now)).rejects.toMatchObject({ code: 'EIO' })
+    expect(await listDir(dir)).toEqual(['workspace.json'])
+  })
+})
+
+describe('newestValidBackup', () => {
+  it('skips damaged, newer and unreadable backups and returns the newest that validates', async () => {
+    const dir = await tempDir()
+    const good = await writeBackup(dir, '2026-11-20T08:00:00.000Z', 'periodic', pretty(workspace('Good', 1)))
+    await writeBackup(dir, '2026-11-21T08:00:00.000Z', 'periodic', '{"schemaVersion":1,"na')
+    await writeBackup(
+      dir,
+      '2026-11-21T09:00:00.000Z',
+      'periodic',
+      pretty({ ...workspace('Newer'), schemaVersion: 99 })
+    )
+    const locked = await writeBackup(
+      dir,
+      '2026-11-22T08:00:00.000Z',
+      'before import',
+      pretty(workspace('Locked'))
+    )
+    const fs = new FaultyFs().arm({ op: 'readFile', code: 'EACCES', path: (p) => p.endsWith(locked) })
+
+    const found = await newestValidBackup(backupsIn(dir, fs))
+    expect(found).toMatchObject({ name: good, createdAt: new Date('2026-11-20T08:00:00.000Z') })
+    expect(found?.workspace).toMatchObject({ name: 'Good', categories: [{ id: 'c0' }] })
+  })
+
+  it('is null with no usable backup or no backups folder at all', async () => {
+    const dir = await tempDir()
+    expect(await newestValidBackup(backupsIn(dir))).toBeNull()
+    await writeBackup(dir, '2026-11-21T08:00:00.000Z', 'periodic', '')
+    expect(await newestValidBackup(backupsIn(dir))).toBeNull()
+    const unlistable = new FaultyFs().arm({ op: 'readdir', code: 'EIO' })
+    expect(await newestValidBackup(backupsIn(dir, unlistable))).toBeNull()
+  })
+})
+
+describe('removeCrashLeftovers', () => {
+  it('removes only the temporary files of interrupted saves and backups', async () => {
+    const dir = await tempDir()
+    const name = await writeBackup(dir, '2026-11-21T08:00:00.000Z', 'periodic', pretty(workspace('Old')))
+    await writeFile(join(dir, 'workspace.json'), pretty(workspace('Fine')))
+    await writeFile(join(dir, '.workspace.json.999.0123456789ab.tmp'), '{"half')
+    await writeFile(join(dir, '.other.json.999.0123456789ab.tmp'), 'not a save of workspace.json')
+    await writeFile(join(dir, 'backups', `.${name}.999.0123456789ab.tmp`), '{"half')
+    await writeFile(join(dir, 'backups', 'notes.tmp'), 'not ours')
+
+    await removeCrashLeftovers(nodeFs, join(dir, 'workspace.json'), backupsIn(dir))
+    expect(await listDir(dir)).toEqual(['.other.json.999.0123456789ab.tmp', 'backups', 'workspace.json'])
+    expect(await listDir(join(dir, 'backups'))).toEqual(['notes.tmp', name])
+  })
+})
 
 describe('a corrupt or truncated workspace file', () => {
   it('is moved aside untouched; with no backup the app starts empty and says so', async () => {
