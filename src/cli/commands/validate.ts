@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util'
 import { FORMAT_NAMES } from '../../shared/formats'
+import { plural } from '../../shared/text/plural'
 import { readProfileFiles, type FileOutcome } from '../../main/services/import-service'
 import { EXIT, parseCommandArgs, UsageError, userPath, type CliIo } from '../io'
 
@@ -37,8 +38,6 @@ export function printDiagnostics(
 const hasErrors = (outcome: FileOutcome): boolean =>
   !outcome.ok || outcome.parsed.diagnostics.some((d) => d.severity === 'error')
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
-
 function summary(outcome: FileOutcome, path: string): string {
   if (!outcome.ok) return `${path}: unreadable`
   const { parsed } = outcome
@@ -48,11 +47,11 @@ function summary(outcome: FileOutcome, path: string): string {
     parsed.diagnostics.filter((d) => d.severity === severity).length
   return [
     `${path}: ${FORMAT_NAMES[parsed.format]}`,
-    count(parsed.categories.length, 'category', 'categories'),
-    count(roles, 'role'),
-    count(personas, 'persona'),
-    `${count(parsed.capabilities.length, 'capability', 'capabilities')}; ${count(severities('error'), 'error')}`,
-    count(severities('warning'), 'warning')
+    plural(parsed.categories.length, 'category', 'categories'),
+    plural(roles, 'role'),
+    plural(personas, 'persona'),
+    `${plural(parsed.capabilities.length, 'capability', 'capabilities')}; ${plural(severities('error'), 'error')}`,
+    plural(severities('warning'), 'warning')
   ].join(', ')
 }
 

@@ -1,13 +1,14 @@
 /**
  * Rotating workspace backups in `<dir>/backups/`: `workspace-<UTC time>-<reason>.json`, so the
  * names sort by time. The newest `MAX_BACKUPS` are kept; the most recent forced backup (any reason
- * but `periodic`, e.g. "before import") is kept even when ten periodic ones are newer.
+ * but `periodic`, e.g. "before import") is kept even when ten periodic ones are newer. Periodic
+ * backups are taken after a save, at most one per interval (`PeriodicBackups`).
  */
 import { join } from 'node:path'
 import type { BackupInfo } from '../../shared/ipc/types'
 import { AppFailure } from '../../shared/result'
 import { isAtomicTempName, writeFileAtomicWith } from './atomic-write'
-import { errnoOf, type FsPort } from './fs-port'
+import { describeFsError, errnoOf, type FsPort } from './fs-port'
 
 export const MAX_BACKUPS = 10
 export const PERIODIC = 'periodic'
@@ -158,6 +159,35 @@ export class BackupStore {
       if (name.startsWith('.workspace-') && isLeftoverTemp(name)) {
         await this.fs.rm(join(this.dir, name), { force: true }).catch(() => undefined)
       }
+    }
+  }
+}
+
+/** At most one periodic backup per interval, taken after a successful save. */
+export class PeriodicBackups {
+  constructor(
+    private readonly backups: BackupStore,
+    private readonly intervalMs: number,
+    private readonly now: () => Date,
+    /** When the last periodic backup was taken (`BackupStore.lastPeriodic()` at open), or null. */
+    private last: Date | null
+  ) {}
+
+  /**
+   * Writes `text()` as a periodic backup if the interval has passed since the last one (or the
+   * clock went back), so `text` runs only when one is due. Never throws: a failure comes back as a
+   * sentence for the status, and the backup is tried again after the next save.
+   */
+  async afterSave(text: () => string): Promise<string | null> {
+    const at = this.now()
+    const elapsed = this.last ? at.getTime() - this.last.getTime() : Infinity
+    if (elapsed >= 0 && elapsed < this.intervalMs) return null
+    try {
+      await this.backups.write(PERIODIC, text())
+      this.last = at
+      return null
+    } catch (error) {
+      return `Saved, but the periodic backup in ${this.backups.dir} failed: ${describeFsError(error)}. It is tried again on the next save.`
     }
   }
 }

@@ -17,7 +17,7 @@ import type { BackupInfo, Change, Snapshot, StoreStatus } from '../../shared/ipc
 import { emptyWorkspace } from '../../shared/model/defaults'
 import { SCHEMA_VERSION, type Workspace } from '../../shared/model/schema'
 import { AppFailure } from '../../shared/result'
-import { BackupStore, PERIODIC, parseBackupName } from './backups'
+import { BackupStore, PeriodicBackups, parseBackupName } from './backups'
 import { acquireLock, describeHolder, releaseLock, type LockInfo, type LockOutcome } from './file-lock'
 import { describeFsError, errnoOf, nodeFs, type FsPort } from './fs-port'
 import { moveAside, newestValidBackup, removeCrashLeftovers } from './recovery'
@@ -119,7 +119,7 @@ export class WorkspaceStore {
   private timer: ReturnType<typeof setTimeout> | null = null
   /** Saves and backups run one at a time, in order. */
   private queue: Promise<void> = Promise.resolve()
-  private lastPeriodic: Date | null
+  private readonly periodic: PeriodicBackups
   private closed = false
   private readonly changeListeners = new Set<(change: Change) => void>()
   private readonly statusListeners = new Set<(status: StoreStatus) => void>()
@@ -132,7 +132,7 @@ export class WorkspaceStore {
     this.notices = opened.notices
     this.readOnly = opened.readOnly
     this.lock = opened.lock
-    this.lastPeriodic = opened.lastPeriodic
+    this.periodic = new PeriodicBackups(parts.backups, parts.backupIntervalMs, parts.now, opened.lastPeriodic)
     this.status = opened.status
     if (opened.dirty && !this.readOnly) {
       this.version = 1
@@ -379,7 +379,8 @@ export class WorkspaceStore {
       throw failure
     }
     this.savedVersion = target
-    const note = adapter.lastWritten ? await this.periodicBackup(adapter.lastWritten) : null
+    const written = adapter.lastWritten
+    const note = written ? await this.periodic.afterSave(() => written) : null
     this.setStatus({ state: this.version === this.savedVersion ? 'saved' : 'saving', message: note })
   }
 
@@ -408,20 +409,6 @@ export class WorkspaceStore {
       'locked',
       `Could not save: ${this.parts.filePath} is now open in ${who}. Your changes are kept in this window only.`
     )
-  }
-
-  /** At most one periodic backup per interval, after a successful save. Returns a note if it failed. */
-  private async periodicBackup(text: string): Promise<string | null> {
-    const at = this.parts.now()
-    const elapsed = this.lastPeriodic ? at.getTime() - this.lastPeriodic.getTime() : Infinity
-    if (elapsed >= 0 && elapsed < this.parts.backupIntervalMs) return null
-    try {
-      await this.parts.backups.write(PERIODIC, text)
-      this.lastPeriodic = at
-      return null
-    } catch (error) {
-      return `Saved, but the periodic backup in ${this.parts.backups.dir} failed: ${describeFsError(error)}. It is tried again on the next save.`
-    }
   }
 }
 

@@ -6,6 +6,7 @@ import { current, enablePatches, produceWithPatches, type Draft, type Patch } fr
 import type { Capability, Card, Category, Workspace } from '../model/schema'
 import { AppFailure } from '../result'
 import { normalizeTitle } from '../text/normalize'
+import { plural } from '../text/plural'
 import { mergeCardContent } from './merge'
 import type { Command } from './schema'
 
@@ -18,8 +19,6 @@ export interface Applied {
   /** A short phrase for undo toasts and menus: "Move 3 cards". */
   label: string
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function findIndex<T extends { id: string }>(list: T[], id: string, what: string): number {
   const i = list.findIndex((x) => x.id === id)

@@ -14,6 +14,7 @@ import {
   type Workspace
 } from '../model/schema'
 import { AppFailure } from '../result'
+import { plural } from '../text/plural'
 import { parseJsonSafely } from '../text/safe-json'
 import { capListDepth, type ParseContext } from './context'
 
@@ -130,8 +131,6 @@ function syntaxError(text: string, fallback: string): { line: number | null; mes
     message: `This is not valid JSON: unexpected ${found} at line ${line}, column ${at - lineStart + 1}.`
   }
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
 function depthOf(value: unknown): number {
   let max = 0

@@ -2,6 +2,7 @@
 import type { CapabilityState, Horizon, Priority } from '../../model/schema'
 import type { CoverageCounts, CoverageStatus, EffectiveState, NeedCoverage } from '../coverage'
 import type { CapabilityColumn, GapAnalysis } from '../gap-analysis'
+import { plural } from '../../text/plural'
 
 export const TEXT_REPORT_FORMATS = ['md', 'html', 'csv'] as const
 export type TextReportFormat = (typeof TEXT_REPORT_FORMATS)[number]
@@ -100,8 +101,6 @@ export function formatGeneratedAt(value: string): string {
   const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(value)
   return iso ? `${iso[1]} ${iso[2]} UTC` : value
 }
-
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`
 
 /** One-sentence summary of the counts at the analysed horizon. */
 export function summarySentence(data: ReportData): string {

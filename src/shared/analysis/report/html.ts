@@ -6,6 +6,7 @@
 import { HORIZONS, type ListItem } from '../../model/schema'
 import type { CoverageCounts, CoverageStatus, NeedCoverage } from '../coverage'
 import type { NeedResult } from '../gap-analysis'
+import { plural } from '../../text/plural'
 import {
   EFFECTIVE_STATE_LABEL,
   HORIZON_HEADING,
@@ -18,7 +19,6 @@ import {
   countsLabel,
   formatGeneratedAt,
   matrixColumns,
-  plural,
   summarySentence,
   type ReportData
 } from './common'

@@ -2,6 +2,7 @@
 import { HORIZONS } from '../../model/schema'
 import type { ListItem } from '../../model/schema'
 import type { NeedResult } from '../gap-analysis'
+import { plural } from '../../text/plural'
 import {
   EFFECTIVE_STATE_LABEL,
   HORIZON_HEADING,
@@ -15,7 +16,6 @@ import {
   coverageLabel,
   formatGeneratedAt,
   matrixColumns,
-  plural,
   summarySentence,
   type ReportData
 } from './common'

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   BackupStore,
+  PeriodicBackups,
   backupName,
   backupsToPrune,
   parseBackupName,
@@ -10,7 +11,8 @@ import {
   type BackupEntry
 } from '../../../../src/main/services/backups'
 import { nodeFs } from '../../../../src/main/services/fs-port'
-import { listDir, manualClock, tempDir } from './helpers'
+import type { Workspace } from '../../../../src/shared/model/schema'
+import { FaultyFs, listDir, manualClock, openStore, rename, tempDir } from './helpers'
 
 const entry = (minute: number, slug: string): BackupEntry => {
   const createdAt = new Date(Date.UTC(2026, 10, 23, 10, minute))
@@ -85,5 +87,97 @@ describe('BackupStore', () => {
     const listed = await store.list()
     expect(listed.map((b) => b.name)).toEqual([...kept].reverse())
     expect(listed.find((b) => b.name === names[1])).toMatchObject({ reason: 'before import', bytes: 7 })
+  })
+})
+
+describe('PeriodicBackups', () => {
+  it('takes one backup per interval, and another when the clock goes back', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const backups = new BackupStore(nodeFs, join(dir, 'backups'), { now: clock.now })
+    const periodic = new PeriodicBackups(backups, 60_000, clock.now, null)
+    const texts: string[] = []
+    const text = (value: string) => () => (texts.push(value), value)
+
+    expect(await periodic.afterSave(text('first'))).toBeNull() // none yet: due at once
+    clock.advance(59_999)
+    expect(await periodic.afterSave(text('too soon'))).toBeNull()
+    clock.advance(1)
+    expect(await periodic.afterSave(text('a minute later'))).toBeNull()
+    clock.advance(-3_600_000) // the clock was set back an hour
+    expect(await periodic.afterSave(text('after the clock went back'))).toBeNull()
+    expect(texts).toEqual(['first', 'a minute later', 'after the clock went back']) // only when due
+    expect(await backups.entries()).toHaveLength(3)
+  })
+
+  it('counts the interval from the last periodic backup in the folder', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const backups = new BackupStore(nodeFs, join(dir, 'backups'), { now: clock.now })
+    await backups.write('periodic', 'earlier session')
+    clock.advance(30_000)
+    const periodic = new PeriodicBackups(backups, 60_000, clock.now, await backups.lastPeriodic())
+    expect(await periodic.afterSave(() => 'too soon')).toBeNull()
+    expect(await backups.entries()).toHaveLength(1)
+  })
+
+  it('returns a note instead of throwing when the backup fails, and tries again next time', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const fs = new FaultyFs().arm({ op: 'open', code: 'ENOSPC' })
+    const backups = new BackupStore(fs, join(dir, 'backups'), { now: clock.now })
+    const periodic = new PeriodicBackups(backups, 60_000, clock.now, null)
+    const note = await periodic.afterSave(() => 'text')
+    expect(note).toContain(`the periodic backup in ${join(dir, 'backups')} failed`)
+    expect(note).toContain('ENOSPC')
+    fs.disarm()
+    expect(await periodic.afterSave(() => 'text')).toBeNull()
+    expect(await backups.entries()).toHaveLength(1)
+  })
+})
+
+describe('WorkspaceStore backups', () => {
+  it('takes at most one periodic backup per interval, on save', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const store = await openStore(dir, { now: clock.now, backupIntervalMs: 60_000, saveDelayMs: 0 })
+    // The first save (of the new workspace) took the first periodic backup.
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['periodic'])
+    for (let i = 0; i < 5; i++) {
+      store.apply(rename(`edit ${i}`))
+      await store.flush()
+      clock.advance(10_000)
+    }
+    expect(await store.listBackups()).toHaveLength(1)
+    clock.advance(20_000) // 70 s after the first backup
+    store.apply(rename('after a minute'))
+    await store.flush()
+    const backups = await store.listBackups()
+    expect(backups.map((b) => b.reason)).toEqual(['periodic', 'periodic'])
+    expect(backups[0]).toMatchObject({ createdAt: clock.now().toISOString() })
+    const newest = JSON.parse(await readFile(join(dir, 'backups', backups[0].name), 'utf8')) as Workspace
+    expect(newest.name).toBe('after a minute')
+  })
+
+  it('takes forced backups on demand, keeps ten, and never prunes the most recent forced one first', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const store = await openStore(dir, { now: clock.now, backupIntervalMs: 1000, saveDelayMs: 0 })
+    store.apply(rename('before the import'))
+    await store.backup('before import')
+    for (let i = 0; i < 12; i++) {
+      clock.advance(2000)
+      store.apply(rename(`periodic ${i}`))
+      await store.flush()
+    }
+    const backups = await store.listBackups()
+    expect(backups).toHaveLength(10)
+    expect(backups.map((b) => b.name)).toEqual([...backups.map((b) => b.name)].sort().reverse())
+    const forced = backups.filter((b) => b.reason === 'before import')
+    expect(forced).toHaveLength(1)
+    expect(backups.at(-1)).toEqual(forced[0]) // the oldest one left, with nine periodic ones after it
+    const content = JSON.parse(await readFile(join(dir, 'backups', forced[0].name), 'utf8')) as Workspace
+    expect(content.name).toBe('before the import')
+    expect(forced[0].bytes).toBeGreaterThan(100)
   })
 })

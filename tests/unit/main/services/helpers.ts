@@ -10,7 +10,7 @@ import { newRole } from '../../../../src/shared/model/defaults'
 import type { Workspace } from '../../../../src/shared/model/schema'
 import type { StoreStatus } from '../../../../src/shared/ipc/types'
 import { nodeFs, type FileHandlePort, type FsPort } from '../../../../src/main/services/fs-port'
-import type { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { WorkspaceStore, type StoreOptions } from '../../../../src/main/services/workspace-store'
 
 const made: string[] = []
 const openStores: WorkspaceStore[] = []
@@ -27,6 +27,10 @@ export function track<T extends WorkspaceStore>(store: T): T {
   openStores.push(store)
   return store
 }
+
+/** `WorkspaceStore.open` on `dir`, closed after the test. */
+export const openStore = async (dir: string, options: Partial<StoreOptions> = {}): Promise<WorkspaceStore> =>
+  track(await WorkspaceStore.open({ dir, ...options }))
 
 afterEach(async () => {
   for (const store of openStores.splice(0)) await store.close().catch(() => undefined)

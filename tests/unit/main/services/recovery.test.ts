@@ -4,13 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { BackupStore, backupName } from '../../../../src/main/services/backups'
 import { nodeFs } from '../../../../src/main/services/fs-port'
 import { moveAside, newestValidBackup, removeCrashLeftovers } from '../../../../src/main/services/recovery'
-import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
 import { emptyWorkspace, newCategory } from '../../../../src/shared/model/defaults'
 import type { Workspace } from '../../../../src/shared/model/schema'
-import { FaultyFs, listDir, manualClock, readWorkspaceFile, rename, tempDir, track } from './helpers'
-
-const open = async (dir: string, extra: Partial<Parameters<typeof WorkspaceStore.open>[0]> = {}) =>
-  track(await WorkspaceStore.open({ dir, ...extra }))
+import { FaultyFs, listDir, manualClock, openStore, readWorkspaceFile, rename, tempDir } from './helpers'
 
 const workspace = (name: string, categories = 0): Workspace => ({
   ...emptyWorkspace('2026-11-01T00:00:00.000Z'),
@@ -128,7 +124,7 @@ describe('a corrupt or truncated workspace file', () => {
     await writeFile(join(dir, 'workspace.json'), truncated)
     const clock = manualClock('2026-11-23T12:34:56.789Z')
 
-    const store = await open(dir, { now: clock.now })
+    const store = await openStore(dir, { now: clock.now })
     const snap = store.snapshot()
     expect(await corruptFiles(dir)).toEqual(['workspace.corrupt-2026-11-23T12-34-56-789Z.json'])
     expect(await readFile(join(dir, 'workspace.corrupt-2026-11-23T12-34-56-789Z.json'), 'utf8')).toBe(
@@ -161,7 +157,7 @@ describe('a corrupt or truncated workspace file', () => {
     )
     await writeBackup(dir, '2026-11-22T08:00:00.000Z', 'periodic', '{"schemaVersion":1,"na')
 
-    const store = await open(dir)
+    const store = await openStore(dir)
     const snap = store.snapshot()
     expect(snap.workspace.name).toBe('Good')
     expect(snap.workspace.categories).toHaveLength(2)
@@ -178,7 +174,7 @@ describe('a corrupt or truncated workspace file', () => {
     const clock = manualClock()
     for (const junk of ['first junk', 'second junk', '']) {
       await writeFile(join(dir, 'workspace.json'), junk)
-      const store = await open(dir, { now: clock.now })
+      const store = await openStore(dir, { now: clock.now })
       await store.close()
     }
     const aside = await corruptFiles(dir)
@@ -190,13 +186,13 @@ describe('a corrupt or truncated workspace file', () => {
   it('treats bytes that are not UTF-8 as damaged, and reads a UTF-8 BOM file normally', async () => {
     const dir = await tempDir()
     await writeFile(join(dir, 'workspace.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))
-    const store = await open(dir)
+    const store = await openStore(dir)
     expect(store.snapshot().notices[0]).toContain('not UTF-8')
     await store.close()
 
     const bom = await tempDir()
     await writeFile(join(bom, 'workspace.json'), '\uFEFF' + pretty(workspace('With BOM')))
-    const withBom = await open(bom)
+    const withBom = await openStore(bom)
     expect(withBom.snapshot()).toMatchObject({ notices: [], workspace: { name: 'With BOM' } })
   })
 
@@ -204,7 +200,7 @@ describe('a corrupt or truncated workspace file', () => {
     const dir = await tempDir()
     const text = pretty(workspace('Safe')).replace('"name"', '"__proto__": { "polluted": true },\n  "name"')
     await writeFile(join(dir, 'workspace.json'), text)
-    const store = await open(dir)
+    const store = await openStore(dir)
     expect(store.snapshot().workspace.name).toBe('Safe')
     expect(store.snapshot().notices[0]).toContain('__proto__')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -214,7 +210,7 @@ describe('a corrupt or truncated workspace file', () => {
     const dir = await tempDir()
     const deep = '['.repeat(200_000) + ']'.repeat(200_000)
     await writeFile(join(dir, 'workspace.json'), `{"schemaVersion":1,"name":"x","cards":${deep}}`)
-    const store = await open(dir)
+    const store = await openStore(dir)
     expect(store.snapshot().notices[0]).toContain('could not be read')
     expect(await corruptFiles(dir)).toHaveLength(1)
   })
@@ -224,14 +220,14 @@ describe('a corrupt or truncated workspace file', () => {
     await writeFile(join(dir, 'workspace.json'), pretty(workspace('Fine')))
     await writeFile(join(dir, '.workspace.json.999.0123456789ab.tmp'), '{"half')
     await writeFile(join(dir, 'notes.tmp'), 'not ours')
-    await open(dir)
+    await openStore(dir)
     expect(await listDir(dir)).toEqual(['notes.tmp', 'workspace.json', 'workspace.lock'])
   })
 
   it('starts empty when workspace.json is missing and points at the backups', async () => {
     const dir = await tempDir()
     await writeBackup(dir, '2026-11-21T08:00:00.000Z', 'periodic', pretty(workspace('Old')))
-    const store = await open(dir)
+    const store = await openStore(dir)
     expect(store.snapshot().notices[0]).toMatch(/No workspace file was found .* 1 backup in /)
     expect(store.snapshot().workspace.name).toBe('My workspace')
   })
@@ -242,7 +238,7 @@ describe('schema versions', () => {
     const dir = await tempDir()
     const text = pretty({ ...workspace('From the future', 1), schemaVersion: 2, newField: [1, 2] })
     await writeFile(join(dir, 'workspace.json'), text)
-    const store = await open(dir)
+    const store = await openStore(dir)
     const snap = store.snapshot()
     expect(snap.status.state).toBe('read-only')
     expect(snap.status.message).toContain('schema version 2')
@@ -260,7 +256,7 @@ describe('schema versions', () => {
     const dir = await tempDir()
     const v0 = JSON.stringify({ name: 'Draft', categories: [{ id: 'c', name: 'Old' }], cards: [] })
     await writeFile(join(dir, 'workspace.json'), v0)
-    const store = await open(dir)
+    const store = await openStore(dir)
     const snap = store.snapshot()
     expect(snap.workspace).toMatchObject({
       schemaVersion: 1,
@@ -279,7 +275,7 @@ describe('schema versions', () => {
     const v0 = JSON.stringify({ name: 'Draft' })
     await writeFile(join(dir, 'workspace.json'), v0)
     const fs = new FaultyFs().arm({ op: 'mkdir', code: 'ENOSPC', path: (p) => p.endsWith('backups') })
-    const store = await open(dir, { fs })
+    const store = await openStore(dir, { fs })
     expect(store.snapshot().status).toMatchObject({ state: 'read-only' })
     expect(store.snapshot().status.message).toContain('ENOSPC')
     expect(() => store.apply(rename('x'))).toThrow(expect.objectContaining({ code: 'read-only' }))
@@ -300,7 +296,7 @@ describe('a data folder that cannot be written', () => {
     const original = pretty(workspace('On a read-only share', 2))
     await writeFile(join(dir, 'workspace.json'), original)
     const fs = readOnlyFs()
-    const store = await open(dir, { fs, saveDelayMs: 0 })
+    const store = await openStore(dir, { fs, saveDelayMs: 0 })
     const states: string[] = []
     store.onStatus((s) => states.push(s.state))
     let snap = store.snapshot()
@@ -334,7 +330,7 @@ describe('a data folder that cannot be written', () => {
       code: 'EACCES',
       path: (p) => p.endsWith('workspace.json')
     })
-    const store = await open(dir, { fs })
+    const store = await openStore(dir, { fs })
     expect(store.snapshot().status.state).toBe('read-only')
     expect(store.snapshot().status.message).toContain('Could not read')
     expect(() => store.apply(rename('x'))).toThrow(expect.objectContaining({ code: 'read-only' }))
@@ -349,7 +345,7 @@ describe('a data folder that cannot be written', () => {
       await writeFile(join(dir, 'workspace.json'), pretty(workspace('Real')))
       await chmod(dir, 0o555)
       try {
-        const store = await open(dir)
+        const store = await openStore(dir)
         expect(store.snapshot().status.state).toBe('error')
         store.apply(rename('x'))
         await expect(store.flush()).rejects.toMatchObject({ code: 'io' })

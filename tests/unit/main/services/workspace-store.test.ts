@@ -3,7 +3,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { applyPatches } from 'immer'
 import { describe, expect, it } from 'vitest'
-import { MAX_UNDO, WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { MAX_UNDO } from '../../../../src/main/services/workspace-store'
 import type { Change, StoreStatus } from '../../../../src/shared/ipc/types'
 import type { Workspace } from '../../../../src/shared/model/schema'
 import { AppFailure } from '../../../../src/shared/result'
@@ -14,20 +14,17 @@ import {
   listDir,
   manualClock,
   moveCard,
+  openStore,
   readWorkspaceFile,
   rename,
   sleep,
-  tempDir,
-  track
+  tempDir
 } from './helpers'
-
-const open = async (dir: string, extra: Partial<Parameters<typeof WorkspaceStore.open>[0]> = {}) =>
-  track(await WorkspaceStore.open({ dir, ...extra }))
 
 describe('WorkspaceStore: opening and saving', () => {
   it('opens an empty folder: writes workspace.json as pretty JSON and holds workspace.lock', async () => {
     const dir = await tempDir()
-    const store = await open(dir, { owner: 'Persona Planner (pid 7)' })
+    const store = await openStore(dir, { owner: 'Persona Planner (pid 7)' })
     const snap = store.snapshot()
     expect(snap).toMatchObject({
       revision: 0,
@@ -49,7 +46,7 @@ describe('WorkspaceStore: opening and saving', () => {
 
   it('applies a command: revision +1, patches that turn the old copy into the new one, saved after flush', async () => {
     const dir = await tempDir()
-    const store = await open(dir)
+    const store = await openStore(dir)
     const changes: Change[] = []
     store.onChange((c) => changes.push(c))
     let rendererCopy: Workspace = store.snapshot().workspace
@@ -69,14 +66,14 @@ describe('WorkspaceStore: opening and saving', () => {
     expect(store.snapshot().status).toEqual({ state: 'saved', message: null })
     await store.close()
 
-    const again = await open(dir)
+    const again = await openStore(dir)
     expect(again.snapshot().workspace).toEqual(rendererCopy)
     expect(again.snapshot().revision).toBe(0)
   })
 
   it('rethrows a failing command and changes nothing', async () => {
     const dir = await tempDir()
-    const store = await open(dir)
+    const store = await openStore(dir)
     store.apply(createCategory('c1'))
     const before = store.snapshot()
     let events = 0
@@ -89,7 +86,7 @@ describe('WorkspaceStore: opening and saving', () => {
 
   it('undoes and redoes with inverse patches, one revision each, and a new apply clears redo', async () => {
     const dir = await tempDir()
-    const store = await open(dir)
+    const store = await openStore(dir)
     const seen: Change[] = []
     store.onChange((c) => seen.push(c)) // e.g. an undo from the menu reaches the renderer this way
     let copy = store.snapshot().workspace
@@ -127,7 +124,7 @@ describe('WorkspaceStore: opening and saving', () => {
   })
 
   it(`keeps at most ${MAX_UNDO} undo steps`, async () => {
-    const store = await open(await tempDir())
+    const store = await openStore(await tempDir())
     for (let i = 0; i < MAX_UNDO + 5; i++) store.apply(rename(`n${i}`))
     let undone = 0
     while (store.undo()) undone++
@@ -138,7 +135,7 @@ describe('WorkspaceStore: opening and saving', () => {
   it('coalesces a burst of 50 moves in 100 ms into one or two writes', async () => {
     const dir = await tempDir()
     const fs = new FaultyFs()
-    const store = await open(dir, { fs })
+    const store = await openStore(dir, { fs })
     store.apply(createCategory('a'))
     store.apply(createCategory('b'))
     for (let i = 0; i < 5; i++) store.apply(createRole(`r${i}`, 'a'))
@@ -160,14 +157,14 @@ describe('WorkspaceStore: opening and saving', () => {
 
   it('saves on its own after the coalescing window, and flushes on close', async () => {
     const dir = await tempDir()
-    const store = await open(dir, { saveDelayMs: 20 })
+    const store = await openStore(dir, { saveDelayMs: 20 })
     store.apply(rename('By timer'))
     expect(store.snapshot().status.state).toBe('saving')
     await sleep(150)
     expect((await readWorkspaceFile(dir)).name).toBe('By timer')
     expect(store.snapshot().status.state).toBe('saved')
 
-    const slow = await open(await tempDir(), { saveDelayMs: 60_000 })
+    const slow = await openStore(await tempDir(), { saveDelayMs: 60_000 })
     slow.apply(rename('On close'))
     await slow.close()
     expect((await readWorkspaceFile(slow.snapshot().filePath.replace(/workspace\.json$/, ''))).name).toBe(
@@ -190,7 +187,7 @@ describe('WorkspaceStore: opening and saving', () => {
         return { ...handle, sync: async () => (await wait, handle.sync()) }
       }
     })()
-    const store = await open(dir, { fs, saveDelayMs: 0 })
+    const store = await openStore(dir, { fs, saveDelayMs: 0 })
     const statuses: StoreStatus['state'][] = []
     store.onStatus((s) => statuses.push(s.state))
     gate = new Promise((resolve) => (release = resolve))
@@ -221,7 +218,7 @@ describe('WorkspaceStore: opening and saving', () => {
         return super.rename(from, to)
       }
     })()
-    const store = await open(dir, { fs, saveDelayMs: 60_000 })
+    const store = await openStore(dir, { fs, saveDelayMs: 60_000 })
     store.apply(rename('first'))
     armed = true
     const closing = store.close()
@@ -234,61 +231,17 @@ describe('WorkspaceStore: opening and saving', () => {
   })
 
   it('refuses changes after close', async () => {
-    const store = await open(await tempDir())
+    const store = await openStore(await tempDir())
     await store.close()
     expect(() => store.apply(rename('x'))).toThrow(AppFailure)
   })
 })
 
 describe('WorkspaceStore: backups', () => {
-  it('takes at most one periodic backup per interval, on save', async () => {
-    const dir = await tempDir()
-    const clock = manualClock()
-    const store = await open(dir, { now: clock.now, backupIntervalMs: 60_000, saveDelayMs: 0 })
-    // The first save (of the new workspace) took the first periodic backup.
-    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['periodic'])
-    for (let i = 0; i < 5; i++) {
-      store.apply(rename(`edit ${i}`))
-      await store.flush()
-      clock.advance(10_000)
-    }
-    expect(await store.listBackups()).toHaveLength(1)
-    clock.advance(20_000) // 70 s after the first backup
-    store.apply(rename('after a minute'))
-    await store.flush()
-    const backups = await store.listBackups()
-    expect(backups.map((b) => b.reason)).toEqual(['periodic', 'periodic'])
-    expect(backups[0]).toMatchObject({ createdAt: clock.now().toISOString() })
-    const newest = JSON.parse(await readFile(join(dir, 'backups', backups[0].name), 'utf8')) as Workspace
-    expect(newest.name).toBe('after a minute')
-  })
-
-  it('takes forced backups on demand, keeps ten, and never prunes the most recent forced one first', async () => {
-    const dir = await tempDir()
-    const clock = manualClock()
-    const store = await open(dir, { now: clock.now, backupIntervalMs: 1000, saveDelayMs: 0 })
-    store.apply(rename('before the import'))
-    await store.backup('before import')
-    for (let i = 0; i < 12; i++) {
-      clock.advance(2000)
-      store.apply(rename(`periodic ${i}`))
-      await store.flush()
-    }
-    const backups = await store.listBackups()
-    expect(backups).toHaveLength(10)
-    expect(backups.map((b) => b.name)).toEqual([...backups.map((b) => b.name)].sort().reverse())
-    const forced = backups.filter((b) => b.reason === 'before import')
-    expect(forced).toHaveLength(1)
-    expect(backups.at(-1)).toEqual(forced[0]) // the oldest one left, with nine periodic ones after it
-    const content = JSON.parse(await readFile(join(dir, 'backups', forced[0].name), 'utf8')) as Workspace
-    expect(content.name).toBe('before the import')
-    expect(forced[0].bytes).toBeGreaterThan(100)
-  })
-
   it('restores a backup as one undoable step, after validating it', async () => {
     const dir = await tempDir()
     const clock = manualClock()
-    const store = await open(dir, { now: clock.now, saveDelayMs: 0 })
+    const store = await openStore(dir, { now: clock.now, saveDelayMs: 0 })
     store.apply(createCategory('keep', 'Keep me'))
     await store.backup('before import')
     const [good] = await store.listBackups()

@@ -9,6 +9,7 @@ import {
 } from '@tabler/icons-react'
 import { memo } from 'react'
 import type { Card } from '../../../../shared/model/schema'
+import { plural } from '../../../../shared/text/plural'
 import classes from './board.module.css'
 import type { CardStats } from './card-stats'
 import { QUIET_TEXT } from './text-colors'
@@ -154,14 +155,12 @@ function PersonaStats({ needs, openGaps }: CardStats): React.JSX.Element {
     <Group gap="sm" mt={6} data-testid="persona-stats">
       <Group gap={4} wrap="nowrap">
         <IconListCheck size={14} aria-hidden />
-        <Text size="xs">
-          {needs} {needs === 1 ? 'need' : 'needs'}
-        </Text>
+        <Text size="xs">{plural(needs, 'need')}</Text>
       </Group>
       <Group gap={4} wrap="nowrap" c={openGaps > 0 ? 'red.8' : QUIET_TEXT}>
         <IconAlertTriangle size={14} aria-hidden />
         <Text size="xs" inherit fw={openGaps > 0 ? 600 : undefined}>
-          {openGaps} open {openGaps === 1 ? 'gap' : 'gaps'}
+          {plural(openGaps, 'open gap')}
         </Text>
       </Group>
     </Group>

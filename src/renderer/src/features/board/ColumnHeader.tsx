@@ -2,6 +2,7 @@ import { ActionIcon, Badge, ColorSwatch, Group, Menu, Text, Tooltip } from '@man
 import { IconChevronsLeft, IconDots, IconPalette, IconTrash } from '@tabler/icons-react'
 import { CATEGORY_COLORS } from '../../../../shared/model/defaults'
 import type { Category } from '../../../../shared/model/schema'
+import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
 import { useBoard } from './board-store'
 import type { ShownColumn } from './Column'
@@ -68,10 +69,7 @@ function CategoryMenu({ category, cardCount }: { category: Category; cardCount: 
   const toast = useApp((s) => s.toast)
   const remove = async (): Promise<void> => {
     if (!(await run({ type: 'category.delete', id: category.id }))) return
-    const moved =
-      cardCount === 0
-        ? ''
-        : ` Its ${cardCount} ${cardCount === 1 ? 'card is' : 'cards are'} in Uncategorised.`
+    const moved = cardCount === 0 ? '' : ` Its ${plural(cardCount, 'card is', 'cards are')} in Uncategorised.`
     toast('info', `Deleted category “${category.name}”.${moved} Undo (Ctrl+Z) restores it.`)
   }
   return (

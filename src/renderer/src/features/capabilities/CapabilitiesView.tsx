@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CapabilityColumn } from '../../../../shared/analysis'
-import { plural } from '../../../../shared/analysis/report/common'
+import { plural } from '../../../../shared/text/plural'
 import type { Capability } from '../../../../shared/model/schema'
 import { normalizeTitle } from '../../../../shared/text/normalize'
 import { call, errorMessage } from '../../api/client'

@@ -5,6 +5,7 @@ import type { DuplicateMatch } from '../../../../shared/analysis/duplicates'
 import { mergeCardContent } from '../../../../shared/commands/merge'
 import type { Card, Category } from '../../../../shared/model/schema'
 import { normalizeTitle } from '../../../../shared/text/normalize'
+import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
 import { categoryIdOf, columnKey, INBOX_KEY } from '../board/columns'
 import { useDrawer } from '../card-drawer/drawer-store'
@@ -14,8 +15,6 @@ const MATCH_LOOK: Record<DuplicateMatch, { label: string; color: string }> = {
   exact: { label: 'Same title', color: 'orange.3' },
   near: { label: 'Similar titles', color: 'yellow.3' }
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** What the kept card will hold once merged, in words. */
 function mergeSummary(survivor: Card, others: Card[]): string {

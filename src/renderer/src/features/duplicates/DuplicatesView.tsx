@@ -2,6 +2,7 @@ import { Center, Group, ScrollArea, Stack, Text, Title } from '@mantine/core'
 import { IconCopyCheck } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import type { Card } from '../../../../shared/model/schema'
+import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
 import { CardDrawer } from '../card-drawer/CardDrawer'
 import { DuplicateGroupCard } from './DuplicateGroupCard'
@@ -31,9 +32,7 @@ export function DuplicatesView(): React.JSX.Element {
           <Group justify="space-between" align="baseline">
             <Title order={2}>Possible duplicates</Title>
             <Text c={QUIET_TEXT} data-testid="duplicates-summary">
-              {groups.length === 0
-                ? 'None found'
-                : `${groups.length} ${groups.length === 1 ? 'group' : 'groups'}, ${involved} cards`}
+              {groups.length === 0 ? 'None found' : `${plural(groups.length, 'group')}, ${involved} cards`}
             </Text>
           </Group>
           <Text size="sm" c={QUIET_TEXT}>

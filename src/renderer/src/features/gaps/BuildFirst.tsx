@@ -1,7 +1,7 @@
 import { Group, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { BuildCandidate, GapAnalysis } from '../../../../shared/analysis'
-import { plural } from '../../../../shared/analysis/report/common'
+import { plural } from '../../../../shared/text/plural'
 import { EFFECTIVE_LOOK, stateLabel } from '../capabilities/capability-look'
 import { ShowMore } from './ShowMore'
 

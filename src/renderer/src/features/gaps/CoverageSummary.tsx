@@ -1,6 +1,7 @@
 import { Group, Paper, SimpleGrid, Text, ThemeIcon } from '@mantine/core'
 import { COVERAGE_STATUSES, type GapAnalysis } from '../../../../shared/analysis'
-import { HORIZON_HEADING, plural } from '../../../../shared/analysis/report/common'
+import { HORIZON_HEADING } from '../../../../shared/analysis/report/common'
+import { plural } from '../../../../shared/text/plural'
 import { STATUS_LOOK } from './status-look'
 
 const STATUS_HELP = {

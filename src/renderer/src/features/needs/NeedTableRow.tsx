@@ -3,6 +3,7 @@ import { IconGripVertical } from '@tabler/icons-react'
 import { memo } from 'react'
 import { HORIZON_LABEL, KIND_LABEL, PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
 import { HORIZONS, NEED_KINDS, PRIORITIES, type Horizon } from '../../../../shared/model/schema'
+import { plural } from '../../../../shared/text/plural'
 import { NeedCapabilityPicker } from '../capabilities/NeedCapabilityPicker'
 import { HORIZON_OPTIONS } from '../gaps/horizon-options'
 import { StatusBadge } from '../gaps/StatusBadge'
@@ -70,7 +71,7 @@ export const NeedTableRow = memo(function NeedTableRow({
         </Text>
         {need.children.length > 0 && (
           <Text size="xs" c="dimmed">
-            + {need.children.length} detail{need.children.length === 1 ? '' : 's'}
+            + {plural(need.children.length, 'detail')}
           </Text>
         )}
       </Table.Td>
