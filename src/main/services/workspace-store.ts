@@ -17,6 +17,7 @@ import type { BackupInfo, Change, Snapshot, StoreStatus } from '../../shared/ipc
 import { emptyWorkspace } from '../../shared/model/defaults'
 import { SCHEMA_VERSION, type Workspace } from '../../shared/model/schema'
 import { AppFailure } from '../../shared/result'
+import { plural } from '../../shared/text/plural'
 import { BackupStore, PeriodicBackups, parseBackupName } from './backups'
 import { acquireLock, describeHolder, releaseLock, type LockInfo, type LockOutcome } from './file-lock'
 import { describeFsError, errnoOf, nodeFs, type FsPort } from './fs-port'
@@ -86,8 +87,6 @@ const formatTime = (iso: string | Date): string => {
     ? `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`
     : text
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** User-facing advice for an errno, appended to "Could not save: …". */
 function adviceFor(error: unknown, dir: string): string {
