@@ -112,28 +112,8 @@ describe('window security', () => {
     expect(checkExternalUrl('https://esco.ec.europa.eu/en')).toBe('https://esco.ec.europa.eu/en'))
 })
 
+// electron-builder.yml (fuses, asar, targets) is checked in electron-builder-config.test.ts.
 describe('packaging', () => {
-  it('sets the Electron fuses that close Node entry points and file:// privileges', async () => {
-    const { readFile } = await import('node:fs/promises')
-    const { parse } = await import('yaml')
-    const config = parse(await readFile('electron-builder.yml', 'utf8')) as {
-      electronFuses: Record<string, boolean>
-      files: string[]
-    }
-    expect(config.electronFuses).toEqual({
-      runAsNode: false,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      grantFileProtocolExtraPrivileges: false
-    })
-    expect(config.files.every((pattern) => pattern.startsWith('out/') || pattern === 'package.json')).toBe(
-      true
-    )
-  })
-
   it('loads the packaged renderer from app://, never file://', async () => {
     const { readFile } = await import('node:fs/promises')
     const main = await readFile('src/main/index.ts', 'utf8')
