@@ -8,14 +8,13 @@ import { basename } from 'node:path'
 import type { Command, ImportMode } from '../../shared/commands/schema'
 import { ImportError, MAX_IMPORT_BYTES, parseProfileBytes, type ParsedFile } from '../../shared/formats'
 import type { Diagnostic, DuplicateGroup, ImportFileSummary, ImportPreview } from '../../shared/ipc/types'
+import { INBOX_NAME } from '../../shared/model/defaults'
 import type { Capability, Card, Category, Source, Workspace } from '../../shared/model/schema'
 import { AppFailure, type AppError } from '../../shared/result'
 import { normalizeTitle } from '../../shared/text/normalize'
 import { describeFsError } from './fs-port'
 
 export type FileOutcome = { ok: true; parsed: ParsedFile } | { ok: false; fileName: string; error: AppError }
-
-const UNCATEGORISED = 'Uncategorised'
 
 function failure(fileName: string, error: unknown): FileOutcome {
   if (error instanceof AppFailure) {
@@ -151,8 +150,8 @@ export function buildImportPreview(
     for (const card of parsed.cards) {
       const name = card.categoryId === null ? null : (names.get(card.categoryId) ?? null)
       incoming.push({ card, category: name })
-      const key = name === null ? `\u0000${UNCATEGORISED}` : normalizeTitle(name)
-      const entry = byCategory.get(key) ?? { category: name ?? UNCATEGORISED, cards: 0 }
+      const key = name === null ? `\u0000${INBOX_NAME}` : normalizeTitle(name)
+      const entry = byCategory.get(key) ?? { category: name ?? INBOX_NAME, cards: 0 }
       entry.cards++
       byCategory.set(key, entry)
     }

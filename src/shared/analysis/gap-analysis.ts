@@ -6,6 +6,7 @@
  * three horizons so switching horizon (`analyzeGaps(index, horizon)`) costs one more pass.
  * The rules are in docs/COVERAGE.md.
  */
+import { INBOX_NAME } from '../model/defaults'
 import {
   HORIZONS,
   PRIORITIES,
@@ -40,9 +41,6 @@ import {
 
 /** Weight of a need's priority in the ranking. */
 export const PRIORITY_WEIGHTS: Readonly<Record<Priority, number>> = { must: 3, should: 2, could: 1 }
-
-/** Name of the group of personas that have no (existing) category. */
-export const UNCATEGORISED = 'Uncategorised'
 
 // ---------------------------------------------------------------------------------------------
 // Index: everything that does not depend on the chosen horizon, computed once per workspace.
@@ -121,7 +119,7 @@ export function buildCoverageIndex(workspace: Workspace): CoverageIndex {
   const addGroup = (category: Category | null): void => {
     const personas = personasByCategory.get(category?.id ?? null)
     if (!personas) return
-    const group: IndexedGroup = { category, name: category?.name ?? UNCATEGORISED, personas: [] }
+    const group: IndexedGroup = { category, name: category?.name ?? INBOX_NAME, personas: [] }
     for (const persona of byOrder(personas)) {
       const entry: IndexedPersona = { persona, needs: [] }
       for (const need of persona.needs) {

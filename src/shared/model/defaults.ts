@@ -9,6 +9,9 @@ import {
   type Workspace
 } from './schema'
 
+/** The name of the inbox: the board column, search filter and report group of cards with no category. */
+export const INBOX_NAME = 'Uncategorised'
+
 /** Column colours offered by the board; a category's colour is one of Mantine's palette names. */
 export const CATEGORY_COLORS = [
   'blue',

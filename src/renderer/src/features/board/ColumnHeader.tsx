@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, ColorSwatch, Group, Menu, Text, Tooltip } from '@mantine/core'
 import { IconChevronsLeft, IconDots, IconPalette, IconTrash } from '@tabler/icons-react'
-import { CATEGORY_COLORS } from '../../../../shared/model/defaults'
+import { CATEGORY_COLORS, INBOX_NAME } from '../../../../shared/model/defaults'
 import type { Category } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
@@ -69,7 +69,7 @@ function CategoryMenu({ category, cardCount }: { category: Category; cardCount: 
   const toast = useApp((s) => s.toast)
   const remove = async (): Promise<void> => {
     if (!(await run({ type: 'category.delete', id: category.id }))) return
-    const moved = cardCount === 0 ? '' : ` Its ${plural(cardCount, 'card is', 'cards are')} in Uncategorised.`
+    const moved = cardCount === 0 ? '' : ` Its ${plural(cardCount, 'card is', 'cards are')} in ${INBOX_NAME}.`
     toast('info', `Deleted category “${category.name}”.${moved} Undo (Ctrl+Z) restores it.`)
   }
   return (
@@ -101,7 +101,7 @@ function CategoryMenu({ category, cardCount }: { category: Category; cardCount: 
           leftSection={<IconTrash size={14} aria-hidden />}
           onClick={() => void remove()}
         >
-          Delete category (cards go to Uncategorised)
+          Delete category (cards go to {INBOX_NAME})
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

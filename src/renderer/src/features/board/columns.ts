@@ -1,3 +1,4 @@
+import { INBOX_NAME } from '../../../../shared/model/defaults'
 import type { Card, Category } from '../../../../shared/model/schema'
 
 /** The key of the "Uncategorised" inbox column; category ids never start with a colon. */
@@ -13,7 +14,7 @@ export interface BoardColumn {
 }
 
 export const columnName = (column: Pick<BoardColumn, 'category'>): string =>
-  column.category?.name ?? 'Uncategorised'
+  column.category?.name ?? INBOX_NAME
 
 /** The inbox first, then categories in their order; cards in column order. */
 export function boardColumns(unordered: readonly Category[], cards: readonly Card[]): BoardColumn[] {

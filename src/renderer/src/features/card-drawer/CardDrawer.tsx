@@ -1,6 +1,7 @@
 import { Badge, Button, Drawer, Group, Select, Stack, TagsInput, Text } from '@mantine/core'
 import { IconCopy, IconTrash } from '@tabler/icons-react'
 import { useEffect, useMemo } from 'react'
+import { INBOX_NAME } from '../../../../shared/model/defaults'
 import type { Card } from '../../../../shared/model/schema'
 import { useApp } from '../../store'
 import { KIND_LOOK } from '../board/CardTile'
@@ -87,7 +88,7 @@ function CategoryField({ card }: { card: Card }): React.JSX.Element {
   const cards = useApp((s) => s.workspace?.cards)
   const options = useMemo(
     () => [
-      { value: INBOX_KEY, label: 'Uncategorised' },
+      { value: INBOX_KEY, label: INBOX_NAME },
       ...[...(categories ?? [])]
         .sort((a, b) => a.order - b.order)
         .map((c) => ({ value: c.id, label: c.name }))

@@ -3,6 +3,7 @@ import { IconArrowMerge } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { DuplicateMatch } from '../../../../shared/analysis/duplicates'
 import { mergeCardContent } from '../../../../shared/commands/merge'
+import { INBOX_NAME } from '../../../../shared/model/defaults'
 import type { Card, Category } from '../../../../shared/model/schema'
 import { normalizeTitle } from '../../../../shared/text/normalize'
 import { plural } from '../../../../shared/text/plural'
@@ -52,8 +53,7 @@ export function DuplicateGroupCard({
   if (!survivor) return null
   const merging = cards.filter((c) => c.id !== survivor.id && !excluded.has(c.id))
   const target = chosenColumn ?? columnKey(survivor.categoryId)
-  const categoryName = (id: string | null): string =>
-    categories.find((c) => c.id === id)?.name ?? 'Uncategorised'
+  const categoryName = (id: string | null): string => categories.find((c) => c.id === id)?.name ?? INBOX_NAME
   const look = MATCH_LOOK[match]
 
   const merge = async (): Promise<void> => {
@@ -149,7 +149,7 @@ export function DuplicateGroupCard({
           label="Category of the merged card"
           w={260}
           data={[
-            { value: INBOX_KEY, label: 'Uncategorised' },
+            { value: INBOX_KEY, label: INBOX_NAME },
             ...categories.map((c) => ({ value: c.id, label: c.name }))
           ]}
           value={target}

@@ -11,6 +11,7 @@ import {
 } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import { useEffect, useMemo, useRef } from 'react'
+import { INBOX_NAME } from '../../../../shared/model/defaults'
 import type { CardKind } from '../../../../shared/model/schema'
 import { useApp } from '../../store'
 import type { BoardData } from '../board/use-board-data'
@@ -38,7 +39,7 @@ export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
   )
   const categoryOptions = useMemo(
     () => [
-      { value: INBOX_KEY, label: 'Uncategorised' },
+      { value: INBOX_KEY, label: INBOX_NAME },
       ...data.categories.map((c) => ({ value: c.id, label: columnName({ category: c }) }))
     ],
     [data.categories]
