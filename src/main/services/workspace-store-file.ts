@@ -77,8 +77,6 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 export class WorkspaceFileAdapter implements Adapter<Workspace> {
   /** What the last `read()` found. */
   lastLoad: LoadResult | null = null
-  /** The exact text of the last successful `write()`, for backups. */
-  lastWritten: string | null = null
 
   constructor(
     private readonly fs: FsPort,
@@ -93,9 +91,7 @@ export class WorkspaceFileAdapter implements Adapter<Workspace> {
   }
 
   async write(data: Workspace): Promise<void> {
-    const text = serializeWorkspace(data)
-    await writeFileAtomicWith(this.fs, this.path, text, { platform: this.platform })
-    this.lastWritten = text
+    await writeFileAtomicWith(this.fs, this.path, serializeWorkspace(data), { platform: this.platform })
   }
 
   private async load(): Promise<LoadResult> {

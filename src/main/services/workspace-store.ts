@@ -23,6 +23,7 @@ import { acquireLock, describeHolder, releaseLock, type LockInfo, type LockOutco
 import { describeFsError, errnoOf, nodeFs, type FsPort } from './fs-port'
 import { moveAside, newestValidBackup, removeCrashLeftovers } from './recovery'
 import { parseWorkspaceBytes, serializeWorkspace, WorkspaceFileAdapter } from './workspace-store-file'
+import { WriteQueue } from './write-queue'
 
 export interface StoreOptions {
   /** Data folder; workspace at <dir>/workspace.json, backups in <dir>/backups/. */
@@ -108,20 +109,14 @@ export class WorkspaceStore {
   private revision = 0
   private readonly undoStack: Step[] = []
   private readonly redoStack: Step[] = []
-  private status: StoreStatus
   private readonly notices: string[]
   private readonly readOnly: ReadOnly | null
   private lock: LockInfo | null
-  /** Bumped by every change; `savedVersion` is the version last confirmed on disk. */
-  private version = 0
-  private savedVersion = 0
-  private timer: ReturnType<typeof setTimeout> | null = null
-  /** Saves and backups run one at a time, in order. */
-  private queue: Promise<void> = Promise.resolve()
+  /** Saves and backups, one at a time, and the save status. */
+  private readonly writes: WriteQueue
   private readonly periodic: PeriodicBackups
   private closed = false
   private readonly changeListeners = new Set<(change: Change) => void>()
-  private readonly statusListeners = new Set<(status: StoreStatus) => void>()
 
   private constructor(
     private readonly parts: Parts,
@@ -132,11 +127,13 @@ export class WorkspaceStore {
     this.readOnly = opened.readOnly
     this.lock = opened.lock
     this.periodic = new PeriodicBackups(parts.backups, parts.backupIntervalMs, parts.now, opened.lastPeriodic)
-    this.status = opened.status
-    if (opened.dirty && !this.readOnly) {
-      this.version = 1
-      if (this.status.state === 'saved') this.status = { state: 'saving', message: null }
-    }
+    this.writes = new WriteQueue({
+      write: () => this.save(),
+      failure: (error) => this.saveFailure(error),
+      delayMs: parts.saveDelayMs,
+      status: opened.status,
+      isDirty: opened.dirty && !this.readOnly
+    })
   }
 
   /** Opens the data folder. Never throws for a bad file: recovers, and reports in `notices` and the status. */
@@ -160,7 +157,7 @@ export class WorkspaceStore {
     }
     const store = new WorkspaceStore(parts, await openState(parts))
     // A recovered, migrated or new workspace goes to disk at once; a failure shows in the status.
-    if (store.version > store.savedVersion) await store.flush().catch(() => undefined)
+    if (store.writes.hasUnsaved) await store.flush().catch(() => undefined)
     return store
   }
 
@@ -168,7 +165,7 @@ export class WorkspaceStore {
     return {
       workspace: this.workspace,
       ...this.history(),
-      status: { ...this.status },
+      status: this.writes.status,
       notices: [...this.notices],
       filePath: this.parts.filePath
     }
@@ -205,7 +202,7 @@ export class WorkspaceStore {
   /** Resolves once everything applied so far is on disk; rejects with AppFailure('io') if the save fails. */
   async flush(): Promise<void> {
     if (this.readOnly) return
-    await this.serialize(() => this.writeIfDirty())
+    await this.writes.flush()
   }
 
   /** Flushes, then releases the lock. If the flush fails the store stays open (and locked) and this rejects. */
@@ -213,10 +210,9 @@ export class WorkspaceStore {
     if (this.closed) return
     // Loop: a change applied while a save was in flight is saved too, not dropped by the close.
     do await this.flush()
-    while (!this.readOnly && this.version !== this.savedVersion)
+    while (!this.readOnly && this.writes.hasUnsaved)
     this.closed = true
-    this.clearTimer()
-    await this.queue
+    await this.writes.stop()
     const lock = this.lock
     this.lock = null
     if (lock) await releaseLock(this.parts.fs, this.parts.lockPath, lock).catch(() => undefined)
@@ -228,8 +224,7 @@ export class WorkspaceStore {
   }
 
   onStatus(listener: (status: StoreStatus) => void): () => void {
-    this.statusListeners.add(listener)
-    return () => this.statusListeners.delete(listener)
+    return this.writes.onStatus(listener)
   }
 
   /** Backups, newest first. */
@@ -280,7 +275,7 @@ export class WorkspaceStore {
     this.assertOpen()
     if (this.readOnly) throw new AppFailure(this.readOnly.code, this.readOnly.message)
     const workspace = this.workspace
-    await this.serialize(async () => {
+    await this.writes.run(async () => {
       try {
         await this.parts.backups.write(reason, serializeWorkspace(workspace))
       } catch (error) {
@@ -304,9 +299,7 @@ export class WorkspaceStore {
   private commit(next: Workspace, patches: Patch[], label: string): Change {
     this.workspace = next
     this.revision++
-    this.version++
-    if (this.status.state === 'saved') this.setStatus({ state: 'saving', message: null })
-    this.scheduleSave()
+    this.writes.changed()
     const change: Change = { ...this.history(), patches, label }
     for (const listener of this.changeListeners) {
       try {
@@ -327,60 +320,13 @@ export class WorkspaceStore {
     if (this.readOnly) throw new AppFailure(this.readOnly.code, this.readOnly.message)
   }
 
-  private setStatus(status: StoreStatus): void {
-    if (status.state === this.status.state && status.message === this.status.message) return
-    this.status = status
-    for (const listener of this.statusListeners) {
-      try {
-        listener({ ...status })
-      } catch {
-        // ignore: status is also in every snapshot
-      }
-    }
-  }
-
-  private scheduleSave(): void {
-    if (this.timer !== null || this.closed) return
-    // A fixed window from the first unsaved change (not a debounce), so steady editing still saves.
-    this.timer = setTimeout(() => {
-      this.timer = null
-      this.serialize(() => this.writeIfDirty()).catch(() => undefined)
-    }, this.parts.saveDelayMs)
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timer = null
-  }
-
-  private serialize<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task)
-    this.queue = run.then(
-      () => undefined,
-      () => undefined
-    )
-    return run
-  }
-
-  /** Writes the current workspace if it differs from what is on disk. Runs inside `serialize`. */
-  private async writeIfDirty(): Promise<void> {
-    if (this.readOnly || this.version === this.savedVersion) return
-    this.clearTimer()
-    const target = this.version
-    const { db, adapter } = this.parts
-    try {
-      if (!this.lock) await this.takeLock()
-      db.data = this.workspace
-      await db.write()
-    } catch (error) {
-      const failure = error instanceof AppFailure ? error : this.saveFailure(error)
-      this.setStatus({ state: 'error', message: failure.message })
-      throw failure
-    }
-    this.savedVersion = target
-    const written = adapter.lastWritten
-    const note = written ? await this.periodic.afterSave(() => written) : null
-    this.setStatus({ state: this.version === this.savedVersion ? 'saved' : 'saving', message: note })
+  /** One save, run by the write queue: the lock if it is missing, the file, then a periodic backup if due. */
+  private async save(): Promise<string | null> {
+    if (!this.lock) await this.takeLock()
+    const workspace = this.workspace
+    this.parts.db.data = workspace
+    await this.parts.db.write()
+    return this.periodic.afterSave(() => serializeWorkspace(workspace))
   }
 
   private saveFailure(error: unknown): AppFailure {

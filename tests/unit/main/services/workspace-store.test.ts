@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { applyPatches } from 'immer'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_UNDO } from '../../../../src/main/services/workspace-store'
 import type { Change, StoreStatus } from '../../../../src/shared/ipc/types'
 import type { Workspace } from '../../../../src/shared/model/schema'
@@ -10,18 +10,21 @@ import { AppFailure } from '../../../../src/shared/result'
 import {
   FaultyFs,
   createCategory,
-  createRole,
   listDir,
   manualClock,
   moveCard,
+  nextStatus,
   openStore,
   readWorkspaceFile,
   rename,
-  sleep,
   tempDir
 } from './helpers'
 
 describe('WorkspaceStore: opening and saving', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('opens an empty folder: writes workspace.json as pretty JSON and holds workspace.lock', async () => {
     const dir = await tempDir()
     const store = await openStore(dir, { owner: 'Persona Planner (pid 7)' })
@@ -132,37 +135,19 @@ describe('WorkspaceStore: opening and saving', () => {
     expect(store.snapshot().workspace.name).toBe('n4')
   })
 
-  it('coalesces a burst of 50 moves in 100 ms into one or two writes', async () => {
-    const dir = await tempDir()
-    const fs = new FaultyFs()
-    const store = await openStore(dir, { fs })
-    store.apply(createCategory('a'))
-    store.apply(createCategory('b'))
-    for (let i = 0; i < 5; i++) store.apply(createRole(`r${i}`, 'a'))
-    await store.flush()
-    const before = fs.renamesOnto('workspace.json')
-
-    const started = Date.now()
-    for (let i = 0; i < 50; i++) {
-      store.apply(moveCard(`r${i % 5}`, i % 2 === 0 ? 'b' : 'a', i % 3))
-      await sleep(2)
-    }
-    expect(Date.now() - started).toBeLessThan(250) // the burst really was shorter than the window
-    await store.flush()
-    const writes = fs.renamesOnto('workspace.json') - before
-    expect(writes).toBeGreaterThanOrEqual(1)
-    expect(writes).toBeLessThanOrEqual(2)
-    expect(await readWorkspaceFile(dir)).toEqual(store.snapshot().workspace)
-  })
-
   it('saves on its own after the coalescing window, and flushes on close', async () => {
     const dir = await tempDir()
     const store = await openStore(dir, { saveDelayMs: 20 })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     store.apply(rename('By timer'))
     expect(store.snapshot().status.state).toBe('saving')
-    await sleep(150)
+    const saved = nextStatus(store, (s) => s.state === 'saved')
+    vi.advanceTimersByTime(19)
+    expect((await readWorkspaceFile(dir)).name).toBe('My workspace') // the window is still open
+    vi.advanceTimersByTime(1)
+    await saved // no flush: the timer saved it
+    vi.useRealTimers()
     expect((await readWorkspaceFile(dir)).name).toBe('By timer')
-    expect(store.snapshot().status.state).toBe('saved')
 
     const slow = await openStore(await tempDir(), { saveDelayMs: 60_000 })
     slow.apply(rename('On close'))
@@ -179,12 +164,14 @@ describe('WorkspaceStore: opening and saving', () => {
     const dir = await tempDir()
     let release: () => void = () => undefined
     let gate: Promise<void> | null = null
+    let entered: () => void = () => undefined
+    const inDirSync = new Promise<void>((resolve) => (entered = resolve))
     const fs = new (class extends FaultyFs {
       override async open(path: string, flags: 'wx' | 'r') {
         const handle = await super.open(path, flags)
         if (flags !== 'r' || path !== dir || !gate) return handle
         const wait = gate
-        return { ...handle, sync: async () => (await wait, handle.sync()) }
+        return { ...handle, sync: async () => (entered(), await wait, handle.sync()) }
       }
     })()
     const store = await openStore(dir, { fs, saveDelayMs: 0 })
@@ -193,7 +180,7 @@ describe('WorkspaceStore: opening and saving', () => {
     gate = new Promise((resolve) => (release = resolve))
     store.apply(rename('Gated'))
     const flushed = store.flush()
-    await sleep(50)
+    await inDirSync
     expect((await readWorkspaceFile(dir)).name).toBe('Gated') // renamed already ...
     expect(store.snapshot().status.state).toBe('saving') // ... but not yet durable
     release()
