@@ -1,12 +1,13 @@
 /**
  * Accessibility of the board, the card drawer and the duplicates view: an axe scan of each with
- * real data (both seeds imported) reports no serious or critical violation.
+ * real-shaped data (our GovStack- and ESDC-shaped fixtures imported) reports no serious or
+ * critical violation.
  */
 
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { ESDC_SEED, GOVSTACK_SEED } from '../seeds'
 import { expect, test } from './harness'
+import { PERSONAS_FIXTURE, TAXONOMY_FIXTURE } from './fixture-files'
 
 /** Scans the whole page, app shell and toasts included. */
 async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
@@ -27,7 +28,7 @@ test('the board, the drawer and the duplicates view pass axe without serious or 
   page,
   app
 }) => {
-  app.platform.nextOpenPaths.push([GOVSTACK_SEED, ESDC_SEED])
+  app.platform.nextOpenPaths.push([TAXONOMY_FIXTURE, PERSONAS_FIXTURE])
   await page.getByRole('button', { name: 'Import…' }).click()
   await page.getByRole('button', { name: 'Apply import' }).click()
   await expect(page.getByTestId('card').first()).toBeVisible()

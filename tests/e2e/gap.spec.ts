@@ -1,19 +1,20 @@
 /**
- * The gap analysis on real data: the ESDC persona page imported through the UI, two capabilities
- * made in the Capabilities view, the Management persona's two needs linked to them (one by the
- * picker, one by dragging onto a capability), the coverage read off the gap view now and after the
- * medium-term plan, and the gap report saved as Markdown, HTML and PDF and read back from disk.
+ * The gap analysis on a real-shaped page: our ESDC-shaped persona fixture imported through the UI,
+ * two capabilities made in the Capabilities view, the Management persona's two needs linked to
+ * them (one by the picker, one by dragging onto a capability), the coverage read off the gap view
+ * now and after the medium-term plan, and the gap report saved as Markdown, HTML and PDF and read
+ * back from disk. The README's gap pictures are kept under `npm run screenshots` only.
  */
-import { mkdir, readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import type { Locator, Page } from '@playwright/test'
-import { ESDC_SEED } from '../seeds'
 import { expect, test, type Harness } from './harness'
+import { PERSONAS_FIXTURE } from './fixture-files'
+import { readmeScreenshot } from './screenshots'
 
-const SCREENSHOTS = resolve('docs/screenshots')
-const CLASSIFICATION_NEED = 'Need tool for classification'
-const DLP_NEED = 'We already have a DLP tool'
+const CLASSIFICATION_NEED = 'A tool to label documents by sensitivity'
+const DLP_NEED = 'Data loss prevention that reads those labels'
 
 const openView = (page: Page, name: string): Promise<void> =>
   page.getByRole('navigation', { name: 'Views' }).getByText(name, { exact: true }).click()
@@ -41,11 +42,11 @@ async function createCapability(
 /** Screenshots without toasts over the content. */
 async function screenshot(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('alert')).toHaveCount(0)
-  await page.screenshot({ path: join(SCREENSHOTS, name) })
+  await readmeScreenshot(page, name)
 }
 
-async function importSeed(page: Page, app: Harness): Promise<void> {
-  app.platform.nextOpenPaths.push([ESDC_SEED])
+async function importPersonas(page: Page, app: Harness): Promise<void> {
+  app.platform.nextOpenPaths.push([PERSONAS_FIXTURE])
   await page.getByRole('button', { name: 'Import…', exact: true }).click()
   await page.getByRole('button', { name: 'Apply import' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
@@ -124,13 +125,11 @@ function pdfText(pdf: Buffer): string {
   return text
 }
 
-test('ESDC personas: capabilities, links by picker and by drag, coverage now and after the medium-term plan, and the gap report on disk', async ({
+test('ESDC-shaped personas: capabilities, links by picker and by drag, coverage now and after the medium-term plan, and the gap report on disk', async ({
   page,
   app
 }) => {
-  await mkdir(SCREENSHOTS, { recursive: true })
-
-  await importSeed(page, app)
+  await importPersonas(page, app)
 
   // Two capabilities, made in the Capabilities view.
   await openView(page, 'Capabilities')
@@ -160,7 +159,7 @@ test('ESDC personas: capabilities, links by picker and by drag, coverage now and
   await choose(
     page,
     classificationNeed.getByRole('combobox', {
-      name: /^Capabilities for need: Need tool for classification/
+      name: /^Capabilities for need: A tool to label documents by sensitivity/
     }),
     /^Classification tool/
   )
@@ -171,10 +170,12 @@ test('ESDC personas: capabilities, links by picker and by drag, coverage now and
   await dlpNeed
     .getByTestId('need-drag-handle')
     .dragTo(page.getByTestId('capability-drop-target').filter({ hasText: 'DLP tool' }))
-  await expect(page.getByText(/^Linked “We already have a DLP tool.*” to “DLP tool”\.$/)).toBeVisible()
+  await expect(
+    page.getByText(/^Linked “Data loss prevention that reads those labels” to “DLP tool”\.$/)
+  ).toBeVisible()
   await expect(dlpNeed.locator('[data-status="met"]')).toHaveText('Met')
   await page.getByRole('button', { name: 'Clear filters' }).click()
-  await expect(needRows).toHaveCount(12)
+  await expect(needRows).toHaveCount(9)
   await screenshot(page, 'needs.png')
 
   // The gap view: now one met and one gap; after the medium-term plan both met.
@@ -217,17 +218,17 @@ test('ESDC personas: capabilities, links by picker and by drag, coverage now and
   const html = await readFile(saved('html'), 'utf8')
   expect(html).toMatch(/^<!doctype html>/i)
   expect(html).toContain('after the medium-term plan')
-  expect(html).toContain('Need tool for classification')
+  expect(html).toContain(CLASSIFICATION_NEED)
   expect(html).toContain('DLP tool')
   const csv = await readFile(saved('csv'), 'utf8')
-  expect(csv).toContain('costly",it,should,medium,Classification tool,gap,met,met,no,')
+  expect(csv).toContain('not rented",it,should,medium,Classification tool,gap,met,met,no,')
   const pdf = await readFile(saved('pdf'))
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   expect(pdf.toString('latin1')).toMatch(/\/Type\s*\/Page\b/)
   const text = pdfText(pdf).normalize('NFKC').replace(/\s+/g, ' ')
   expect(text).toContain('after the medium-term plan')
   expect(text).toContain('Classification tool')
-  expect(text).toContain('Need tool for classification')
+  expect(text).toContain(CLASSIFICATION_NEED)
 
   // The capabilities and links are in the workspace file.
   await app.flush()
@@ -253,11 +254,13 @@ test('a need’s status overridden with a rationale shows as an override, and un
   page,
   app
 }) => {
-  await importSeed(page, app)
+  await importPersonas(page, app)
   await openView(page, 'Needs')
-  const need = page.getByTestId('need-row').filter({ hasText: 'Code analysis and penetration testing' })
+  const need = page
+    .getByTestId('need-row')
+    .filter({ hasText: 'Automated code scanning in the build pipeline' })
   await expect(need.locator('[data-status]')).toHaveText('Unassessed')
-  await need.getByRole('button', { name: /^Override status of need: Code analysis/ }).click()
+  await need.getByRole('button', { name: /^Override status of need: Automated code scanning/ }).click()
   await page.getByRole('radiogroup', { name: 'Overridden status' }).getByText('Partial').click()
   await page.getByRole('textbox', { name: 'Rationale' }).fill('Pen testing is bought per project')
   await page.getByRole('button', { name: 'Save override' }).click()
@@ -272,7 +275,9 @@ test('a need’s status overridden with a rationale shows as an override, and un
   const saved = (await app.readWorkspaceFile()) as unknown as {
     cards: { needs?: { text: string; override: unknown }[] }[]
   }
-  const stored = saved.cards.flatMap((c) => c.needs ?? []).find((n) => n.text.startsWith('Code analysis'))
+  const stored = saved.cards
+    .flatMap((c) => c.needs ?? [])
+    .find((n) => n.text.startsWith('Automated code scanning'))
   expect(stored?.override).toEqual({ status: 'partial', rationale: 'Pen testing is bought per project' })
 
   await page.getByTestId('gap-view').click({ position: { x: 5, y: 5 } })

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { ESDC_SEED, GOVSTACK_SEED } from '../seeds'
 import { expect, test, type Harness } from './harness'
+import { PERSONAS_FIXTURE as PERSONAS, TAXONOMY_FIXTURE as TAXONOMY } from './fixture-files'
 
 async function importFiles(
   page: Page,
@@ -28,43 +28,43 @@ async function exportAs(page: Page, app: Harness, label: string, path: string): 
   await expect(page.getByText(`Exported to ${path}`)).toBeVisible()
 }
 
-test('imports both seeds through the preview, undoes, re-imports, and every export imports back', async ({
+test('imports a taxonomy and a persona page through the preview, undoes, re-imports, and every export imports back', async ({
   page,
   app
 }) => {
-  app.platform.nextOpenPaths.push([GOVSTACK_SEED, ESDC_SEED])
+  app.platform.nextOpenPaths.push([TAXONOMY, PERSONAS])
   await page.getByRole('button', { name: 'Import…' }).first().click()
   const preview = page.getByRole('dialog', { name: 'Import preview' })
   await expect(preview.getByTestId('import-file')).toHaveCount(2)
-  await expect(preview.getByTestId('import-file').first()).toContainText('53')
-  await expect(preview.getByTestId('import-duplicates')).toContainText('Project manager')
-  await expect(preview.getByTestId('import-duplicates')).toContainText('Government minister')
+  await expect(preview.getByTestId('import-file').first()).toContainText('28')
+  await expect(preview.getByTestId('import-duplicates')).toContainText('Programme manager')
+  await expect(preview.getByTestId('import-duplicates')).toContainText('Deputy minister')
   await app.flush()
   const untouched = await readFile(app.workspaceFile, 'utf8').catch(() => null)
   await preview.getByRole('button', { name: 'Apply import' }).click()
   await expect(page.getByTestId('card')).not.toHaveCount(0)
   await app.flush()
   let saved = await app.readWorkspaceFile()
-  expect(saved.cards).toHaveLength(59)
-  expect(saved.categories).toHaveLength(14)
+  expect(saved.cards).toHaveLength(34)
+  expect(saved.categories).toHaveLength(12)
 
   await page.keyboard.press('Control+z')
-  await expect(page.getByText(/^Undone: Import 59 cards/)).toBeVisible()
+  await expect(page.getByText(/^Undone: Import 34 cards/)).toBeVisible()
   await app.flush()
   saved = await app.readWorkspaceFile()
   expect(saved.cards).toHaveLength(0)
   if (untouched !== null) expect(saved.categories).toHaveLength(0)
 
-  await importFiles(page, app, [GOVSTACK_SEED, ESDC_SEED])
+  await importFiles(page, app, [TAXONOMY, PERSONAS])
   await app.flush()
   const original = await app.readWorkspaceFile()
-  expect(original.cards).toHaveLength(59)
+  expect(original.cards).toHaveLength(34)
 
   const shapes = [
-    { label: 'JSON workspace', file: 'workspace-export.json', cards: 59 },
-    { label: 'Taxonomy Markdown', file: 'taxonomy.md', cards: 53 },
+    { label: 'JSON workspace', file: 'workspace-export.json', cards: 34 },
+    { label: 'Taxonomy Markdown', file: 'taxonomy.md', cards: 28 },
     { label: 'Persona Markdown', file: 'personas.md', cards: 6 },
-    { label: 'Cards CSV', file: 'cards.csv', cards: 59 }
+    { label: 'Cards CSV', file: 'cards.csv', cards: 34 }
   ]
   for (const shape of shapes) {
     const path = join(app.dir, shape.file)
@@ -74,31 +74,26 @@ test('imports both seeds through the preview, undoes, re-imports, and every expo
     const back = await app.readWorkspaceFile()
     expect(back.cards.map((c) => c.title).sort(), shape.label).toEqual(
       original.cards
-        .filter((c) => shape.cards === 59 || (shape.cards === 53 ? isRole(c) : !isRole(c)))
+        .filter((c) => shape.cards === 34 || (shape.cards === 28 ? isRole(c) : !isRole(c)))
         .map((c) => c.title)
         .sort()
     )
     await page.keyboard.press('Control+z') // back to the full workspace for the next shape
     await app.flush()
-    expect((await app.readWorkspaceFile()).cards).toHaveLength(59)
+    expect((await app.readWorkspaceFile()).cards).toHaveLength(34)
   }
 })
 
 const isRole = (card: { title: string }): boolean =>
-  ![
-    'Management',
-    'Power users',
-    'Client services',
-    'IT Advisor',
-    'Non-IT (Business) Advisor',
-    'Special needs'
-  ].includes(card.title)
+  !['Management', 'Power users', 'Client services', 'IT Advisor', 'Policy Analyst', 'Field workers'].includes(
+    card.title
+  )
 
 test('a file that cannot be imported gives a clear message and leaves the store file byte-identical', async ({
   page,
   app
 }) => {
-  await importFiles(page, app, [ESDC_SEED])
+  await importFiles(page, app, [PERSONAS])
   await app.flush()
   const before = await readFile(app.workspaceFile)
 
