@@ -1,16 +1,14 @@
 /** Errors cross process boundaries as values, never as thrown exceptions or stack traces. */
-export const ERROR_CODES = [
-  'validation',
-  'not-found',
-  'conflict',
-  'io',
-  'read-only',
-  'locked',
-  'unsupported',
-  'too-large',
-  'internal'
-] as const
-export type ErrorCode = (typeof ERROR_CODES)[number]
+export type ErrorCode =
+  | 'validation'
+  | 'not-found'
+  | 'conflict'
+  | 'io'
+  | 'read-only'
+  | 'locked'
+  | 'unsupported'
+  | 'too-large'
+  | 'internal'
 
 export interface AppError {
   code: ErrorCode

@@ -55,7 +55,7 @@ function parseConvertArgs(args: string[]): ConvertArgs | 'help' {
 }
 
 /** A workspace holding every readable input, added in order; named after the first input's title. */
-export function combine(outcomes: FileOutcome[], now: string): Workspace {
+function combine(outcomes: FileOutcome[], now: string): Workspace {
   const workspace = emptyWorkspace(now)
   for (const outcome of outcomes) {
     if (!outcome.ok) continue

@@ -23,7 +23,7 @@ const isCsv = (format: ExportFormat): boolean => format.startsWith('csv')
  * The bytes of an export file: the serialised text in UTF-8; CSV files start with a byte-order
  * mark so that spreadsheet programs read them as UTF-8.
  */
-export function exportBytes(workspace: Workspace, format: ExportFormat): Uint8Array {
+function exportBytes(workspace: Workspace, format: ExportFormat): Uint8Array {
   const text = serialize(workspace, format)
   return new TextEncoder().encode(isCsv(format) ? `\uFEFF${text}` : text)
 }

@@ -12,7 +12,7 @@ const WindowStateSchema = z.object({
 })
 export type WindowState = z.infer<typeof WindowStateSchema>
 
-export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, isMaximized: false }
+const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, isMaximized: false }
 
 export async function loadWindowState(path: string): Promise<WindowState> {
   try {

@@ -35,7 +35,7 @@ export interface CoverageCounts {
   total: number
 }
 
-export const horizonIndex = (horizon: Horizon): number => HORIZONS.indexOf(horizon)
+const horizonIndex = (horizon: Horizon): number => HORIZONS.indexOf(horizon)
 
 export function capabilityStateAt(capability: Capability, horizon: Horizon): EffectiveState {
   switch (capability.state) {

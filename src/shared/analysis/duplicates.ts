@@ -16,8 +16,8 @@
  */
 import { normalizeTitle } from '../text/normalize'
 
-export const JACCARD_THRESHOLD = 0.75
-export const SPELLING_THRESHOLD = 0.85
+const JACCARD_THRESHOLD = 0.75
+const SPELLING_THRESHOLD = 0.85
 /** Words shared by more titles than this (such as "manager") do not make candidate pairs on their own. */
 const COMMON_WORD_LIMIT = 200
 

@@ -40,7 +40,7 @@ import {
 } from './coverage'
 
 /** Weight of a need's priority in the ranking. */
-export const PRIORITY_WEIGHTS: Readonly<Record<Priority, number>> = { must: 3, should: 2, could: 1 }
+const PRIORITY_WEIGHTS: Readonly<Record<Priority, number>> = { must: 3, should: 2, could: 1 }
 
 // ---------------------------------------------------------------------------------------------
 // Index: everything that does not depend on the chosen horizon, computed once per workspace.

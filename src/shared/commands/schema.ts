@@ -18,7 +18,7 @@ import {
 const index = z.number().int().nonnegative()
 
 /** Fields of a card that `card.update` may change (never id, kind, category or order). */
-export const CardPatchSchema = z
+const CardPatchSchema = z
   .object({
     title: z.string(),
     description: z.string(),
@@ -102,4 +102,3 @@ export const CommandSchema = z.discriminatedUnion('type', [
   })
 ])
 export type Command = z.infer<typeof CommandSchema>
-export type CommandType = Command['type']

@@ -5,7 +5,7 @@ import { randomId } from './platform'
 /** Lists nest at most this deep in an imported card (deeper items join the deepest level). */
 export const MAX_LIST_DEPTH = 8
 /** A file reports at most this many diagnostics, then one line that says how many more there were. */
-export const MAX_DIAGNOSTICS = 500
+const MAX_DIAGNOSTICS = 500
 
 /** What every importer carries while it reads one file: its name, id maker and diagnostics. */
 export class ParseContext {
@@ -94,16 +94,4 @@ export function capListDepth(
     }))
   const result = visit(items, 1)
   return { items: result, capped }
-}
-
-/** Nesting depth of a list (1 for a flat list, 0 for none), without recursion. */
-export function listDepth(items: ListItem[]): number {
-  let max = 0
-  const stack: [ListItem[], number][] = [[items, 1]]
-  while (stack.length > 0) {
-    const [list, depth] = stack.pop() as [ListItem[], number] // non-empty by the loop condition
-    if (list.length > 0 && depth > max) max = depth
-    for (const item of list) if (item.children.length > 0) stack.push([item.children, depth + 1])
-  }
-  return max
 }

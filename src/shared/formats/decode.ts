@@ -45,7 +45,7 @@ const CP1252_HIGH = [
  * Windows-1252, decoded here rather than by TextDecoder: Node 20's TextDecoder('windows-1252')
  * decodes 0x80–0x9F as ISO-8859-1 control characters instead of ’ “ – € ….
  */
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = []
   const size = 8192
   for (let start = 0; start < bytes.length; start += size) {

@@ -17,7 +17,7 @@ const PROFILES_LIST = /^[ \t]{0,3}#{1,6}[ \t]+(?:profiles?|profils?)[ \t#]*\n\s*
 const extensionOf = (fileName: string): string => /\.([a-z0-9]+)$/i.exec(fileName)?.[1].toLowerCase() ?? ''
 
 /** The CSV shape named by the first line, or null when it is not a known header. */
-export function csvShape(text: string): FormatId | null {
+function csvShape(text: string): FormatId | null {
   const end = text.indexOf('\n')
   const firstLine = end === -1 ? text : text.slice(0, end)
   if (firstLine.length > 4096 || firstLine.trimStart().startsWith('#')) return null

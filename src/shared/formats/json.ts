@@ -26,7 +26,7 @@ export interface JsonResult {
 }
 
 /** Deeper JSON is refused before validation: no workspace nests this deep. */
-export const MAX_JSON_DEPTH = 64
+const MAX_JSON_DEPTH = 64
 
 const EMPTY = (): JsonResult => ({ categories: [], cards: [], capabilities: [], metadata: {} })
 

@@ -56,7 +56,6 @@ export const LinkSchema = z.object({ label: z.string(), url: z.string() })
 export type Link = z.infer<typeof LinkSchema>
 
 export const ProvenanceSchema = z.object({ source: z.string(), line: z.number().int().nonnegative() })
-export type Provenance = z.infer<typeof ProvenanceSchema>
 
 const cardBase = {
   id,

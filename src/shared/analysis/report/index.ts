@@ -23,13 +23,6 @@ export { CSV_HEADER, FORMULA_START } from './csv'
 export { escapeHtml } from './html'
 export { escapeMarkdown } from './markdown'
 
-/** File extension and MIME type of each report format. */
-export const REPORT_FILE_TYPES: Readonly<Record<TextReportFormat, { extension: string; mime: string }>> = {
-  md: { extension: 'md', mime: 'text/markdown' },
-  html: { extension: 'html', mime: 'text/html' },
-  csv: { extension: 'csv', mime: 'text/csv' }
-}
-
 /**
  * Renders the gap report of `workspace` at `horizon`. Pass `index` (from buildCoverageIndex) to
  * reuse one already built for the same workspace.

@@ -13,7 +13,7 @@ import type { ParseContext } from '../context'
 import { textCell } from './cards'
 import { readTable, unguardFormula, writeCsv } from './table'
 
-export const CAPABILITY_COLUMNS = ['name', 'description', 'state', 'horizon', 'owner'] as const
+const CAPABILITY_COLUMNS = ['name', 'description', 'state', 'horizon', 'owner'] as const
 
 const word = (cell: string): string =>
   collapseSpaces(cell)
@@ -21,7 +21,7 @@ const word = (cell: string): string =>
     .replace(/[\s_]+/g, '-')
 
 /** "in place", "In-Place", "in_place" → in-place; null for anything else. */
-export function readState(cell: string): CapabilityState | null {
+function readState(cell: string): CapabilityState | null {
   const w = word(cell)
   return (CAPABILITY_STATES as readonly string[]).includes(w) ? (w as CapabilityState) : null // checked just before
 }

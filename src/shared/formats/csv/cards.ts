@@ -8,7 +8,7 @@ import { collapseSpaces, normalizeTitle } from '../../text/normalize'
 import type { ParseContext } from '../context'
 import { listCell, parseListCell, readTable, unguardFormula, writeCsv } from './table'
 
-export const CARD_COLUMNS = [
+const CARD_COLUMNS = [
   'kind',
   'category',
   'title',

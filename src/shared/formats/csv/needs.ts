@@ -20,7 +20,7 @@ import { readHorizon } from './capabilities'
 import { boardOrder, textCell } from './cards'
 import { readTable, unguardFormula, writeCsv } from './table'
 
-export const NEED_COLUMNS = ['persona', 'need', 'kind', 'priority', 'horizon', 'capabilities'] as const
+const NEED_COLUMNS = ['persona', 'need', 'kind', 'priority', 'horizon', 'capabilities'] as const
 
 export interface NeedsResult {
   cards: PersonaCard[]

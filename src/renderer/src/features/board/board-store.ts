@@ -7,9 +7,9 @@ import { create } from 'zustand'
 import type { DropTarget } from './drop-target'
 import { rangeBetween } from './drop-target'
 
-export type Composer = { kind: 'card'; columnKey: string } | { kind: 'category' } | null
+type Composer = { kind: 'card'; columnKey: string } | { kind: 'category' } | null
 
-export interface CardDrag {
+interface CardDrag {
   /** The cards moving, in board order. */
   ids: string[]
   activeId: string

@@ -48,7 +48,7 @@ function editLevel<T extends ListItem>(
   )
 }
 
-export function pathOf(tree: readonly ListItem[], id: string): Path | null {
+function pathOf(tree: readonly ListItem[], id: string): Path | null {
   for (let i = 0; i < tree.length; i++) {
     if (tree[i].id === id) return [i]
     const below = pathOf(tree[i].children, id)

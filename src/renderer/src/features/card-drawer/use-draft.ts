@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 /** How long typing may pause before the edit is saved. */
-export const SAVE_DELAY_MS = 700
+const SAVE_DELAY_MS = 700
 
 export interface Draft<T> {
   value: T

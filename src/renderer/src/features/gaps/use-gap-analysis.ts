@@ -16,7 +16,7 @@ import { useApp } from '../../store'
 const indexes = new WeakMap<Workspace, CoverageIndex>()
 const analyses = new WeakMap<CoverageIndex, Partial<Record<Horizon, GapAnalysis>>>()
 
-export function coverageIndexOf(workspace: Workspace): CoverageIndex {
+function coverageIndexOf(workspace: Workspace): CoverageIndex {
   let index = indexes.get(workspace)
   if (!index) {
     index = buildCoverageIndex(workspace)
@@ -25,7 +25,7 @@ export function coverageIndexOf(workspace: Workspace): CoverageIndex {
   return index
 }
 
-export function analysisAt(index: CoverageIndex, horizon: Horizon): GapAnalysis {
+function analysisAt(index: CoverageIndex, horizon: Horizon): GapAnalysis {
   let byHorizon = analyses.get(index)
   if (!byHorizon) {
     byHorizon = {}

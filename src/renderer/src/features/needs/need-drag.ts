@@ -1,5 +1,5 @@
 /** The HTML5 drag payload of a need dragged onto a capability. */
-export const NEED_DRAG_TYPE = 'application/x-persona-planner-need'
+const NEED_DRAG_TYPE = 'application/x-persona-planner-need'
 
 export interface DraggedNeed {
   cardId: string
