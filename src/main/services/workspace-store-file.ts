@@ -1,8 +1,8 @@
 /**
- * The lowdb adapter for `workspace.json`. lowdb's own JSONFile (steno) never fsyncs and uses a
- * fixed temporary name, so this adapter writes through `writeFileAtomicWith` (unique temp name,
- * fsync, rename, folder fsync) as pretty JSON, and its read classifies what it found instead of
- * throwing, so the store can recover from a damaged or newer file.
+ * The workspace file: `readWorkspaceFile` classifies what it finds instead of throwing, so opening
+ * can recover from a damaged or newer file, and the lowdb adapter writes through
+ * `writeFileAtomicWith` (unique temp name, fsync, rename, folder fsync) as pretty JSON, because
+ * lowdb's own JSONFile (steno) never fsyncs and uses a fixed temporary name.
  */
 import type { Adapter } from 'lowdb'
 import { migrateWorkspace } from '../../shared/model/migrations'
@@ -74,33 +74,31 @@ function previewNewer(value: unknown): Workspace | null {
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '')
 
-export class WorkspaceFileAdapter implements Adapter<Workspace> {
-  /** What the last `read()` found. */
-  lastLoad: LoadResult | null = null
+/** Reads and classifies a workspace file; never throws. */
+export async function readWorkspaceFile(fs: FsPort, path: string): Promise<LoadResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = await fs.readFile(path)
+  } catch (error) {
+    return errnoOf(error) === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', error }
+  }
+  return parseWorkspaceBytes(bytes)
+}
 
+export class WorkspaceFileAdapter implements Adapter<Workspace> {
   constructor(
     private readonly fs: FsPort,
     readonly path: string,
     private readonly platform: NodeJS.Platform = process.platform
   ) {}
 
-  /** Never throws: anything but a valid current workspace is reported in `lastLoad` and read as null. */
+  /** Never throws: anything but a valid workspace reads as null (`readWorkspaceFile` says why). */
   async read(): Promise<Workspace | null> {
-    this.lastLoad = await this.load()
-    return this.lastLoad.kind === 'ok' ? this.lastLoad.workspace : null
+    const load = await readWorkspaceFile(this.fs, this.path)
+    return load.kind === 'ok' ? load.workspace : null
   }
 
   async write(data: Workspace): Promise<void> {
     await writeFileAtomicWith(this.fs, this.path, serializeWorkspace(data), { platform: this.platform })
-  }
-
-  private async load(): Promise<LoadResult> {
-    let bytes: Uint8Array
-    try {
-      bytes = await this.fs.readFile(this.path)
-    } catch (error) {
-      return errnoOf(error) === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', error }
-    }
-    return parseWorkspaceBytes(bytes)
   }
 }

@@ -1,27 +1,34 @@
 /**
- * The workspace store: lowdb over `<dir>/workspace.json` with an atomic, fsyncing adapter, a lock
- * file, rotating backups, coalesced saves and in-memory undo/redo. Commands are applied with the
- * pure `applyCommand` from src/shared; every apply, undo and redo is one revision.
+ * The workspace store: commands, undo/redo, revisions and change events over one in-memory
+ * workspace. It coordinates the parts that keep that workspace on disk: `openWorkspace` (lock,
+ * read, migrate, recover; open-workspace.ts), the `WriteQueue` (coalesced saves, the save status),
+ * lowdb with the atomic adapter (workspace-store-file.ts), the lock (file-lock.ts) and backups
+ * (backups.ts). Commands are applied with the pure `applyCommand` from src/shared; every apply,
+ * undo and redo is one revision.
  *
  * Promises (docs/RELIABILITY.md lists the test for each): a save replaces the file atomically or
  * not at all; a failed save leaves the previous file intact, reports an error status and is
  * retried; a damaged file is moved aside, never overwritten; a newer or unreadable file and a
  * folder another instance holds open read-only.
  */
-import { join } from 'node:path'
 import { applyPatches, freeze, type Patch } from 'immer'
 import { Low } from 'lowdb'
 import { applyCommand } from '../../shared/commands/apply'
 import type { Command } from '../../shared/commands/schema'
 import type { BackupInfo, Change, Snapshot, StoreStatus } from '../../shared/ipc/types'
-import { emptyWorkspace } from '../../shared/model/defaults'
-import { SCHEMA_VERSION, type Workspace } from '../../shared/model/schema'
+import type { Workspace } from '../../shared/model/schema'
 import { AppFailure } from '../../shared/result'
-import { plural } from '../../shared/text/plural'
 import { BackupStore, PeriodicBackups, parseBackupName } from './backups'
-import { acquireLock, describeHolder, releaseLock, type LockInfo, type LockOutcome } from './file-lock'
+import { acquireLock, describeHolder, releaseLock, type LockInfo } from './file-lock'
 import { describeFsError, errnoOf, nodeFs, type FsPort } from './fs-port'
-import { moveAside, newestValidBackup, removeCrashLeftovers } from './recovery'
+import {
+  formatTime,
+  openWorkspace,
+  workspacePaths,
+  type Opened,
+  type ReadOnly,
+  type WorkspacePaths
+} from './open-workspace'
 import { parseWorkspaceBytes, serializeWorkspace, WorkspaceFileAdapter } from './workspace-store-file'
 import { WriteQueue } from './write-queue'
 
@@ -39,9 +46,7 @@ export interface StoreOptions {
   owner?: string
 }
 
-export const WORKSPACE_FILE = 'workspace.json'
-export const LOCK_FILE = 'workspace.lock'
-export const BACKUP_DIR = 'backups'
+export { BACKUP_DIR, LOCK_FILE, WORKSPACE_FILE } from './open-workspace'
 export const MAX_UNDO = 200
 export const DEFAULT_SAVE_DELAY_MS = 250
 export const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000
@@ -52,41 +57,13 @@ interface Step {
   label: string
 }
 
-interface ReadOnly {
-  code: 'locked' | 'read-only'
-  message: string
-}
-
 interface Parts {
   fs: FsPort
-  dir: string
-  filePath: string
-  lockPath: string
+  paths: WorkspacePaths
   owner: string
   now: () => Date
   saveDelayMs: number
-  backupIntervalMs: number
-  db: Low<Workspace>
-  adapter: WorkspaceFileAdapter
   backups: BackupStore
-}
-
-interface Opened {
-  workspace: Workspace
-  notices: string[]
-  status: StoreStatus
-  readOnly: ReadOnly | null
-  lock: LockInfo | null
-  dirty: boolean
-  lastPeriodic: Date | null
-}
-
-/** "2026-11-23 10:00:00 UTC" from an ISO time. */
-const formatTime = (iso: string | Date): string => {
-  const text = typeof iso === 'string' ? iso : iso.toISOString()
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(text)
-    ? `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`
-    : text
 }
 
 /** User-facing advice for an errno, appended to "Could not save: …". */
@@ -114,25 +91,30 @@ export class WorkspaceStore {
   private lock: LockInfo | null
   /** Saves and backups, one at a time, and the save status. */
   private readonly writes: WriteQueue
-  private readonly periodic: PeriodicBackups
+  /** lowdb over the atomic adapter; `save` sets its data and writes. */
+  private readonly db: Low<Workspace>
   private closed = false
   private readonly changeListeners = new Set<(change: Change) => void>()
 
   private constructor(
     private readonly parts: Parts,
-    opened: Opened
+    opened: Opened,
+    private readonly periodic: PeriodicBackups
   ) {
     this.workspace = freeze(opened.workspace, true)
     this.notices = opened.notices
     this.readOnly = opened.readOnly
     this.lock = opened.lock
-    this.periodic = new PeriodicBackups(parts.backups, parts.backupIntervalMs, parts.now, opened.lastPeriodic)
+    this.db = new Low(new WorkspaceFileAdapter(parts.fs, parts.paths.file), this.workspace)
+    const status: StoreStatus = opened.readOnly
+      ? { state: 'read-only', message: opened.readOnly.message }
+      : { state: opened.lockError ? 'error' : 'saved', message: opened.lockError }
     this.writes = new WriteQueue({
       write: () => this.save(),
       failure: (error) => this.saveFailure(error),
       delayMs: parts.saveDelayMs,
-      status: opened.status,
-      isDirty: opened.dirty && !this.readOnly
+      status,
+      isDirty: opened.needsSave
     })
   }
 
@@ -140,22 +122,18 @@ export class WorkspaceStore {
   static async open(options: StoreOptions): Promise<WorkspaceStore> {
     const fs = options.fs ?? nodeFs
     const now = options.now ?? (() => new Date())
-    const filePath = join(options.dir, WORKSPACE_FILE)
-    const adapter = new WorkspaceFileAdapter(fs, filePath)
-    const parts: Parts = {
-      fs,
-      dir: options.dir,
-      filePath,
-      lockPath: join(options.dir, LOCK_FILE),
-      owner: options.owner ?? 'Persona Planner',
+    const paths = workspacePaths(options.dir)
+    const backups = new BackupStore(fs, paths.backups, { now })
+    const owner = options.owner ?? 'Persona Planner'
+    const opened = await openWorkspace({ fs, paths, backups, owner, now })
+    const periodic = new PeriodicBackups(
+      backups,
+      options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
       now,
-      saveDelayMs: options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS,
-      backupIntervalMs: options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
-      db: new Low<Workspace>(adapter, emptyWorkspace(now().toISOString())),
-      adapter,
-      backups: new BackupStore(fs, join(options.dir, BACKUP_DIR), { now })
-    }
-    const store = new WorkspaceStore(parts, await openState(parts))
+      await backups.lastPeriodic().catch(() => null)
+    )
+    const saveDelayMs = options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS
+    const store = new WorkspaceStore({ fs, paths, owner, now, saveDelayMs, backups }, opened, periodic)
     // A recovered, migrated or new workspace goes to disk at once; a failure shows in the status.
     if (store.writes.hasUnsaved) await store.flush().catch(() => undefined)
     return store
@@ -167,7 +145,7 @@ export class WorkspaceStore {
       ...this.history(),
       status: this.writes.status,
       notices: [...this.notices],
-      filePath: this.parts.filePath
+      filePath: this.parts.paths.file
     }
   }
 
@@ -215,7 +193,7 @@ export class WorkspaceStore {
     await this.writes.stop()
     const lock = this.lock
     this.lock = null
-    if (lock) await releaseLock(this.parts.fs, this.parts.lockPath, lock).catch(() => undefined)
+    if (lock) await releaseLock(this.parts.fs, this.parts.paths.lock, lock).catch(() => undefined)
   }
 
   onChange(listener: (change: Change) => void): () => void {
@@ -272,14 +250,13 @@ export class WorkspaceStore {
 
   /** A forced backup of the workspace as it is now (e.g. 'before import'), not subject to the interval. */
   async backup(reason: string): Promise<void> {
-    this.assertOpen()
-    if (this.readOnly) throw new AppFailure(this.readOnly.code, this.readOnly.message)
+    this.assertWritable()
     const workspace = this.workspace
     await this.writes.run(async () => {
       try {
         await this.parts.backups.write(reason, serializeWorkspace(workspace))
       } catch (error) {
-        const advice = adviceFor(error, this.parts.dir)
+        const advice = adviceFor(error, this.parts.paths.dir)
         const message = `Could not write the backup “${reason}” in ${this.parts.backups.dir}: ${describeFsError(error)}.`
         throw new AppFailure('io', advice ? `${message} ${advice}` : message)
       }
@@ -324,8 +301,8 @@ export class WorkspaceStore {
   private async save(): Promise<string | null> {
     if (!this.lock) await this.takeLock()
     const workspace = this.workspace
-    this.parts.db.data = workspace
-    await this.parts.db.write()
+    this.db.data = workspace
+    await this.db.write()
     return this.periodic.afterSave(() => serializeWorkspace(workspace))
   }
 
@@ -333,15 +310,15 @@ export class WorkspaceStore {
     const sentences = [
       `Could not save: ${describeFsError(error)}.`,
       'Your changes are kept in this window and saving is retried with your next change.',
-      adviceFor(error, this.parts.dir),
-      `(${this.parts.filePath})`
+      adviceFor(error, this.parts.paths.dir),
+      `(${this.parts.paths.file})`
     ]
     return new AppFailure('io', sentences.filter(Boolean).join(' '))
   }
 
   /** Takes the lock at save time when opening could not create it (e.g. the folder was read-only). */
   private async takeLock(): Promise<void> {
-    const outcome = await acquireLock(this.parts.fs, this.parts.lockPath, this.parts.owner, {
+    const outcome = await acquireLock(this.parts.fs, this.parts.paths.lock, this.parts.owner, {
       now: this.parts.now
     })
     if (outcome.kind === 'acquired') {
@@ -352,148 +329,7 @@ export class WorkspaceStore {
     const who = outcome.holder ? describeHolder(outcome.holder) : 'another program'
     throw new AppFailure(
       'locked',
-      `Could not save: ${this.parts.filePath} is now open in ${who}. Your changes are kept in this window only.`
+      `Could not save: ${this.parts.paths.file} is now open in ${who}. Your changes are kept in this window only.`
     )
   }
-}
-
-/** Everything `open` decides before the store exists: lock, file, recovery, migration. */
-async function openState(parts: Parts): Promise<Opened> {
-  const { fs, dir, filePath, lockPath, backups, now } = parts
-  const notices: string[] = []
-  let status: StoreStatus = { state: 'saved', message: null }
-  let readOnly: ReadOnly | null = null
-  let lock: LockInfo | null = null
-
-  // The lock first, so we never move aside or migrate a file another process has open.
-  let outcome: LockOutcome
-  try {
-    await fs.mkdir(dir, { recursive: true })
-    outcome = await acquireLock(fs, lockPath, parts.owner, { now })
-  } catch (error) {
-    outcome = { kind: 'failed', error }
-  }
-  if (outcome.kind === 'acquired') {
-    lock = outcome.info
-    if (outcome.tookOver) {
-      const old = outcome.tookOver
-      notices.push(
-        `The previous session (${describeHolder(old)}, since ${formatTime(old.since)}) did not close cleanly; its lock ${lockPath} was taken over.`
-      )
-    }
-    if (outcome.replacedUnreadable) {
-      notices.push(
-        `An unreadable lock file ${lockPath}, left by a session that did not finish starting, was replaced.`
-      )
-    }
-    await removeCrashLeftovers(fs, filePath, backups)
-  } else if (outcome.kind === 'held') {
-    const holder = outcome.holder
-    readOnly = {
-      code: 'locked',
-      message: holder
-        ? `${filePath} is open in ${describeHolder(holder)} since ${formatTime(holder.since)}. It is shown here read-only; close it there to make changes.`
-        : `${filePath} is being opened by another program (${lockPath} exists). It is shown here read-only.`
-    }
-  } else {
-    const message = `Cannot write to the data folder ${dir}: ${describeFsError(outcome.error)}. You can keep working, but nothing is saved until the folder is writable.`
-    status = { state: 'error', message }
-    notices.push(message)
-  }
-
-  const mayWrite = readOnly === null
-  await parts.db.read()
-  const load = parts.adapter.lastLoad ?? { kind: 'missing' }
-  let workspace = parts.db.data
-  let dirty = false
-
-  switch (load.kind) {
-    case 'missing': {
-      dirty = mayWrite
-      const count = (await backups.entries().catch(() => [])).length
-      if (count > 0) {
-        notices.push(
-          `No workspace file was found at ${filePath}, so an empty workspace was started. ${plural(count, 'backup')} in ${backups.dir} can be restored.`
-        )
-      }
-      break
-    }
-    case 'ok': {
-      workspace = load.workspace
-      if (load.dropped.length > 0) {
-        notices.push(
-          `${filePath} contained unsafe keys (${[...new Set(load.dropped)].join(', ')}); they were ignored.`
-        )
-      }
-      if (load.fromVersion >= SCHEMA_VERSION) break
-      if (!mayWrite) {
-        notices.push(
-          `${filePath} uses the older schema version ${load.fromVersion}; it is shown upgraded but not changed.`
-        )
-        break
-      }
-      try {
-        const name = await backups.write('before migration', load.text)
-        notices.push(
-          `${filePath} was upgraded from schema version ${load.fromVersion} to ${SCHEMA_VERSION}; the original is kept as ${join(backups.dir, name)}.`
-        )
-        dirty = true
-      } catch (error) {
-        readOnly = {
-          code: 'read-only',
-          message: `${filePath} uses the older schema version ${load.fromVersion} and must be upgraded, but no backup of it could be written (${describeFsError(error)}). It is open read-only so the original is not changed.`
-        }
-      }
-      break
-    }
-    case 'newer': {
-      readOnly = {
-        code: 'read-only',
-        message: `${filePath} is open read-only and will not be changed. ${load.message}`
-      }
-      if (load.preview) workspace = load.preview
-      notices.push(
-        `${readOnly.message} ${load.preview ? 'What this version understands of it is shown.' : 'This version cannot show its contents.'}`
-      )
-      break
-    }
-    case 'unreadable': {
-      readOnly = {
-        code: 'read-only',
-        message: `Could not read ${filePath}: ${describeFsError(load.error)}. An empty workspace is shown read-only so the file is not overwritten; check the file and restart Persona Planner.`
-      }
-      notices.push(readOnly.message)
-      break
-    }
-    case 'corrupt': {
-      let aside: string | null = null
-      if (mayWrite) {
-        try {
-          aside = await moveAside(fs, filePath, now)
-        } catch (error) {
-          readOnly = {
-            code: 'read-only',
-            message: `${filePath} is damaged and could not be moved aside (${describeFsError(error)}). It is open read-only so the file is not overwritten.`
-          }
-        }
-      }
-      const problems = load.details.length > 0 ? ` (${load.details.slice(0, 3).join('; ')})` : ''
-      const what = `${filePath} could not be read: ${load.reason}${problems}.${aside ? ` It was kept as ${aside}.` : ''}`
-      const recovered = await newestValidBackup(backups)
-      if (recovered) {
-        workspace = recovered.workspace
-        notices.push(
-          `${what} The workspace was restored from the backup ${join(backups.dir, recovered.name)} of ${formatTime(recovered.createdAt)}.`
-        )
-      } else {
-        notices.push(`${what} No usable backup was found, so an empty workspace was started.`)
-      }
-      dirty = aside !== null
-      break
-    }
-  }
-
-  if (readOnly) status = { state: 'read-only', message: readOnly.message }
-  const lastPeriodic = await backups.lastPeriodic().catch(() => null)
-  return { workspace, notices, status, readOnly, lock, dirty, lastPeriodic }
 }

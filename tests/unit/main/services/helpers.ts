@@ -1,12 +1,13 @@
 /** Shared helpers for the store tests: temp folders, commands, and a file system that fails on cue. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach } from 'vitest'
 import type { Command } from '../../../../src/shared/commands/schema'
-import { newRole } from '../../../../src/shared/model/defaults'
+import { backupName } from '../../../../src/main/services/backups'
+import { emptyWorkspace, newCategory, newRole } from '../../../../src/shared/model/defaults'
 import type { Workspace } from '../../../../src/shared/model/schema'
 import type { StoreStatus } from '../../../../src/shared/ipc/types'
 import { nodeFs, type FileHandlePort, type FsPort } from '../../../../src/main/services/fs-port'
@@ -53,6 +54,26 @@ export const moveCard = (id: string, categoryId: string | null, index = 0): Comm
   categoryId,
   index
 })
+
+/** A valid workspace called `name` with `categories` categories (c0, c1 …). */
+export const sampleWorkspace = (name: string, categories = 0): Workspace => ({
+  ...emptyWorkspace('2026-11-01T00:00:00.000Z'),
+  name,
+  categories: Array.from({ length: categories }, (_, i) =>
+    newCategory({ id: `c${i}`, name: `Category ${i}`, order: i })
+  )
+})
+
+/** Pretty JSON, as the store writes it. */
+export const pretty = (value: unknown): string => JSON.stringify(value, null, 2) + '\n'
+
+/** Writes `text` as a backup taken at `at` for `reason` in `<dir>/backups/`; returns its name. */
+export async function writeBackup(dir: string, at: string, reason: string, text: string): Promise<string> {
+  await mkdir(join(dir, 'backups'), { recursive: true })
+  const name = backupName(new Date(at), reason)
+  await writeFile(join(dir, 'backups', name), text)
+  return name
+}
 
 export async function readWorkspaceFile(dir: string): Promise<Workspace> {
   return JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8')) as Workspace

@@ -1,0 +1,279 @@
+/**
+ * Opening the data folder, as a function that returns what it found instead of setting up a store.
+ * The lock comes first, so nothing is moved aside or migrated while another process has the folder
+ * open; then the temporary files of a crash are removed and the file is read and classified. A file
+ * of an older schema is migrated after a backup of the original; a damaged one is moved aside and
+ * the newest valid backup takes its place; a newer or unreadable one is shown read-only. Never
+ * throws for a bad file or folder: every outcome carries the notices that explain it. Writes only
+ * the lock, the migration backup and the move aside; saving the result is the store's job.
+ */
+import { join } from 'node:path'
+import { emptyWorkspace } from '../../shared/model/defaults'
+import { SCHEMA_VERSION, type Workspace } from '../../shared/model/schema'
+import { plural } from '../../shared/text/plural'
+import type { BackupStore } from './backups'
+import { acquireLock, describeHolder, type LockInfo, type LockOutcome } from './file-lock'
+import { describeFsError, type FsPort } from './fs-port'
+import { moveAside, newestValidBackup, removeCrashLeftovers } from './recovery'
+import { readWorkspaceFile, type LoadResult } from './workspace-store-file'
+
+export const WORKSPACE_FILE = 'workspace.json'
+export const LOCK_FILE = 'workspace.lock'
+export const BACKUP_DIR = 'backups'
+
+export interface WorkspacePaths {
+  dir: string
+  file: string
+  lock: string
+  backups: string
+}
+
+export const workspacePaths = (dir: string): WorkspacePaths => ({
+  dir,
+  file: join(dir, WORKSPACE_FILE),
+  lock: join(dir, LOCK_FILE),
+  backups: join(dir, BACKUP_DIR)
+})
+
+/** Why the workspace may not be changed: another instance holds it, or writing would lose data. */
+export interface ReadOnly {
+  code: 'locked' | 'read-only'
+  message: string
+}
+
+export interface OpenContext {
+  fs: FsPort
+  paths: WorkspacePaths
+  backups: BackupStore
+  /** Who holds the lock, e.g. "Persona Planner (pid 123)". */
+  owner: string
+  now: () => Date
+}
+
+/** What the file held and what became of it. */
+export type FileOutcome =
+  /** There was no file: an empty workspace. */
+  | { kind: 'new' }
+  /** A valid file; `migratedFrom` is its schema version when it was older and is shown upgraded. */
+  | { kind: 'loaded'; migratedFrom: number | null }
+  /** A damaged file, kept as `keptAs` (null if it could not be moved), replaced by `backup` (null: empty). */
+  | { kind: 'recovered'; keptAs: string | null; backup: string | null }
+  /** Written by a newer version: as much as this version understands is shown, never written. */
+  | { kind: 'read-only-newer' }
+  /** The file exists but could not be read: an empty workspace is shown, the file is never written. */
+  | { kind: 'unreadable' }
+
+interface Found {
+  workspace: Workspace
+  /** Sentences for the user, in the order things happened. */
+  notices: string[]
+  readOnly: ReadOnly | null
+  /** The workspace is not on disk as shown (new, migrated or recovered) and should be saved now. */
+  needsSave: boolean
+}
+
+export type Opened = FileOutcome &
+  Found & {
+    /** The lock we hold; null when another instance holds it or it could not be created. */
+    lock: LockInfo | null
+    /** Why the lock could not be created (the folder is not writable); nothing is saved until it can be. */
+    lockError: string | null
+  }
+
+/** "2026-11-23 10:00:00 UTC" from an ISO time. */
+export const formatTime = (iso: string | Date): string => {
+  const text = typeof iso === 'string' ? iso : iso.toISOString()
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(text)
+    ? `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`
+    : text
+}
+
+export async function openWorkspace(context: OpenContext): Promise<Opened> {
+  const empty = emptyWorkspace(context.now().toISOString())
+  const access = await lockFolder(context)
+  const load = await readWorkspaceFile(context.fs, context.paths.file)
+  const found = await openFile(context, load, empty, access.held === null)
+  const readOnly = found.readOnly ?? access.held
+  return {
+    ...found,
+    notices: [...access.notices, ...found.notices],
+    readOnly,
+    needsSave: found.needsSave && readOnly === null,
+    lock: access.lock,
+    lockError: access.error
+  }
+}
+
+interface FolderAccess {
+  lock: LockInfo | null
+  /** Another instance holds the lock. */
+  held: ReadOnly | null
+  error: string | null
+  notices: string[]
+}
+
+async function lockFolder({ fs, paths, backups, owner, now }: OpenContext): Promise<FolderAccess> {
+  let outcome: LockOutcome
+  try {
+    await fs.mkdir(paths.dir, { recursive: true })
+    outcome = await acquireLock(fs, paths.lock, owner, { now })
+  } catch (error) {
+    outcome = { kind: 'failed', error }
+  }
+  switch (outcome.kind) {
+    case 'acquired': {
+      const notices: string[] = []
+      const old = outcome.tookOver
+      if (old) {
+        notices.push(
+          `The previous session (${describeHolder(old)}, since ${formatTime(old.since)}) did not close cleanly; its lock ${paths.lock} was taken over.`
+        )
+      }
+      if (outcome.replacedUnreadable) {
+        notices.push(
+          `An unreadable lock file ${paths.lock}, left by a session that did not finish starting, was replaced.`
+        )
+      }
+      await removeCrashLeftovers(fs, paths.file, backups)
+      return { lock: outcome.info, held: null, error: null, notices }
+    }
+    case 'held': {
+      const holder = outcome.holder
+      const message = holder
+        ? `${paths.file} is open in ${describeHolder(holder)} since ${formatTime(holder.since)}. It is shown here read-only; close it there to make changes.`
+        : `${paths.file} is being opened by another program (${paths.lock} exists). It is shown here read-only.`
+      return { lock: null, held: { code: 'locked', message }, error: null, notices: [] }
+    }
+    case 'failed': {
+      const message = `Cannot write to the data folder ${paths.dir}: ${describeFsError(outcome.error)}. You can keep working, but nothing is saved until the folder is writable.`
+      return { lock: null, held: null, error: message, notices: [message] }
+    }
+  }
+}
+
+/** `mayWrite`: we hold the lock (or could not create it), so the file may be migrated or moved aside. */
+async function openFile(
+  context: OpenContext,
+  load: LoadResult,
+  empty: Workspace,
+  mayWrite: boolean
+): Promise<FileOutcome & Found> {
+  const { file } = context.paths
+  const { backups } = context
+  switch (load.kind) {
+    case 'missing': {
+      const count = (await backups.entries().catch(() => [])).length
+      const notices =
+        count > 0
+          ? [
+              `No workspace file was found at ${file}, so an empty workspace was started. ${plural(count, 'backup')} in ${backups.dir} can be restored.`
+            ]
+          : []
+      return { kind: 'new', workspace: empty, notices, readOnly: null, needsSave: mayWrite }
+    }
+    case 'ok':
+      return openValid(context, load, mayWrite)
+    case 'newer': {
+      const readOnly: ReadOnly = {
+        code: 'read-only',
+        message: `${file} is open read-only and will not be changed. ${load.message}`
+      }
+      const shown = load.preview
+        ? 'What this version understands of it is shown.'
+        : 'This version cannot show its contents.'
+      const notices = [`${readOnly.message} ${shown}`]
+      return {
+        kind: 'read-only-newer',
+        workspace: load.preview ?? empty,
+        notices,
+        readOnly,
+        needsSave: false
+      }
+    }
+    case 'unreadable': {
+      const readOnly: ReadOnly = {
+        code: 'read-only',
+        message: `Could not read ${file}: ${describeFsError(load.error)}. An empty workspace is shown read-only so the file is not overwritten; check the file and restart Persona Planner.`
+      }
+      return { kind: 'unreadable', workspace: empty, notices: [readOnly.message], readOnly, needsSave: false }
+    }
+    case 'corrupt':
+      return recover(context, load, empty, mayWrite)
+  }
+}
+
+/** A valid file; one of an older schema is migrated only after a backup of the original bytes. */
+async function openValid(
+  { paths, backups }: OpenContext,
+  load: Extract<LoadResult, { kind: 'ok' }>,
+  mayWrite: boolean
+): Promise<FileOutcome & Found> {
+  const notices: string[] = []
+  if (load.dropped.length > 0) {
+    notices.push(
+      `${paths.file} contained unsafe keys (${[...new Set(load.dropped)].join(', ')}); they were ignored.`
+    )
+  }
+  const isOlder = load.fromVersion < SCHEMA_VERSION
+  const loaded = {
+    kind: 'loaded' as const,
+    migratedFrom: isOlder ? load.fromVersion : null,
+    workspace: load.workspace,
+    notices,
+    readOnly: null,
+    needsSave: false
+  }
+  if (!isOlder) return loaded
+  if (!mayWrite) {
+    notices.push(
+      `${paths.file} uses the older schema version ${load.fromVersion}; it is shown upgraded but not changed.`
+    )
+    return loaded
+  }
+  try {
+    const name = await backups.write('before migration', load.text)
+    notices.push(
+      `${paths.file} was upgraded from schema version ${load.fromVersion} to ${SCHEMA_VERSION}; the original is kept as ${join(backups.dir, name)}.`
+    )
+    return { ...loaded, needsSave: true }
+  } catch (error) {
+    const message = `${paths.file} uses the older schema version ${load.fromVersion} and must be upgraded, but no backup of it could be written (${describeFsError(error)}). It is open read-only so the original is not changed.`
+    return { ...loaded, readOnly: { code: 'read-only', message } }
+  }
+}
+
+/** A damaged file: moved aside (when we may write), replaced by the newest valid backup or an empty workspace. */
+async function recover(
+  { fs, paths, backups, now }: OpenContext,
+  load: Extract<LoadResult, { kind: 'corrupt' }>,
+  empty: Workspace,
+  mayWrite: boolean
+): Promise<FileOutcome & Found> {
+  let keptAs: string | null = null
+  let readOnly: ReadOnly | null = null
+  if (mayWrite) {
+    try {
+      keptAs = await moveAside(fs, paths.file, now)
+    } catch (error) {
+      readOnly = {
+        code: 'read-only',
+        message: `${paths.file} is damaged and could not be moved aside (${describeFsError(error)}). It is open read-only so the file is not overwritten.`
+      }
+    }
+  }
+  const problems = load.details.length > 0 ? ` (${load.details.slice(0, 3).join('; ')})` : ''
+  const what = `${paths.file} could not be read: ${load.reason}${problems}.${keptAs ? ` It was kept as ${keptAs}.` : ''}`
+  const backup = await newestValidBackup(backups)
+  const notice = backup
+    ? `${what} The workspace was restored from the backup ${join(backups.dir, backup.name)} of ${formatTime(backup.createdAt)}.`
+    : `${what} No usable backup was found, so an empty workspace was started.`
+  return {
+    kind: 'recovered',
+    keptAs,
+    backup: backup?.name ?? null,
+    workspace: backup?.workspace ?? empty,
+    notices: [notice],
+    readOnly,
+    needsSave: keptAs !== null
+  }
+}
