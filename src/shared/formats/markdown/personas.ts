@@ -51,14 +51,73 @@ interface Group {
   descriptionKey: string
 }
 
+/** Where the profile-group list is: the block indexes of the list and of its heading, -1 for none. */
+interface GroupList {
+  listIndex: number
+  headingIndex: number
+}
+
+interface PersonaDraft {
+  card: PersonaCard
+  level: number
+  description: string[]
+}
+
+/** What parsePersonas carries from one phase to the next, made once per file. */
+interface State {
+  readonly ctx: ParseContext
+  /** Headings that are not section labels, by block index. */
+  readonly headings: ReadonlyMap<number, HeadingInfo>
+  readonly groupList: GroupList
+  /** Groups by normalizeTitle of their name; categories in order of appearance. */
+  readonly groups: Map<string, Group>
+  readonly categories: Category[]
+  /** Whether the page has a profile-group list (read before any persona). */
+  listedGroups: boolean
+  /** Block indexes of the persona headings. */
+  personaIndexes: ReadonlySet<number>
+  readonly cards: PersonaCard[]
+  readonly columnSizes: Map<string | null, number>
+  /** The persona being filled, its open section, and whether a `**Links**` list comes next. */
+  persona: PersonaDraft | null
+  section: PersonaSection | null
+  pendingLinks: boolean
+}
+
 export function parsePersonas(
   text: string,
   ctx: ParseContext,
   onProgress?: (fraction: number) => void
 ): PersonasResult {
   const { blocks, metadata } = readMarkdown(text, ctx, { markSeparators: true, onProgress })
+  const headings = readHeadings(blocks)
+  const groupList = findGroupList(blocks, headings)
+  const state: State = {
+    ctx,
+    headings: new Map(headings.map((h) => [h.index, h])),
+    groupList,
+    groups: new Map(),
+    categories: [],
+    listedGroups: false,
+    personaIndexes: new Set(),
+    cards: [],
+    columnSizes: new Map(),
+    persona: null,
+    section: null,
+    pendingLinks: false
+  }
+  readGroupList(state, blocks)
+  state.personaIndexes = findPersonas(state, headings)
+  blocks.forEach((block, index) => {
+    if (index !== groupList.listIndex) readBlock(state, block, index)
+  })
+  finishPersona(state)
+  for (const card of state.cards) card.links = dedupeLinks(card.links)
+  return { categories: state.categories, cards: state.cards, metadata }
+}
 
-  // 1. Headings that are not section labels, and whether a section label follows each.
+/** Phase 1: the headings that are not section labels, and whether a section label follows each. */
+function readHeadings(blocks: MdBlock[]): HeadingInfo[] {
   const headings: HeadingInfo[] = []
   blocks.forEach(({ node, chunk }, index) => {
     if (node.type === 'heading') {
@@ -73,76 +132,83 @@ export function parsePersonas(
       headings[headings.length - 1].labelled = true
     }
   })
+  return headings
+}
 
-  // 2. The group list: under a "Profiles" heading, else the first list before the first labelled
-  //    heading whose items all read "Group - description" and name a heading's group.
-  const groups = new Map<string, Group>()
-  const categories: Category[] = []
-  const addGroup = (name: string, description: string): Group => {
-    const existing = groups.get(normalizeTitle(name))
-    if (existing) {
-      if (existing.category.description === '' && description !== '') {
-        existing.category.description = description
-        existing.descriptionKey = normalizeTitle(description)
-      }
-      return existing
-    }
-    const category = newCategory({
-      id: ctx.newId(),
-      name,
-      description,
-      order: categories.length,
-      color: CATEGORY_COLORS[categories.length % CATEGORY_COLORS.length]
-    })
-    categories.push(category)
-    const group = { category, descriptionKey: normalizeTitle(description) }
-    groups.set(normalizeTitle(name), group)
-    return group
-  }
-  let groupListIndex = -1
-  let groupHeadingIndex = -1
+/**
+ * Phase 2: the group list, under a "Profiles" heading, else the first list before the first
+ * labelled heading whose items all read "Group - description" and name a heading's group.
+ */
+function findGroupList(blocks: MdBlock[], headings: HeadingInfo[]): GroupList {
   for (const heading of headings) {
     const next = blocks[heading.index + 1]
     if (GROUP_LIST_HEADING.test(heading.text) && next?.node.type === 'list' && !heading.labelled) {
-      groupListIndex = heading.index + 1
-      groupHeadingIndex = heading.index
-      break
+      return { listIndex: heading.index + 1, headingIndex: heading.index }
     }
   }
-  if (groupListIndex < 0) {
-    const firstLabelled = headings.find((h) => h.labelled)?.index ?? blocks.length
-    const headingGroups = new Set(headings.map((h) => normalizeTitle(h.parts[0])))
-    for (let i = 0; i < firstLabelled; i++) {
-      const { node, chunk } = blocks[i]
-      if (node.type !== 'list') continue
-      const items = node.children.map((item) => splitParts(item, chunk, NESTED_LISTS))
-      if (items.every((p) => p.length >= 2) && items.some((p) => headingGroups.has(normalizeTitle(p[0])))) {
-        groupListIndex = i
-      }
-      break
-    }
+  const firstLabelled = headings.find((h) => h.labelled)?.index ?? blocks.length
+  const headingGroups = new Set(headings.map((h) => normalizeTitle(h.parts[0])))
+  for (let i = 0; i < firstLabelled; i++) {
+    const { node, chunk } = blocks[i]
+    if (node.type !== 'list') continue
+    const items = node.children.map((item) => splitParts(item, chunk, NESTED_LISTS))
+    const isGroupList =
+      items.every((p) => p.length >= 2) && items.some((p) => headingGroups.has(normalizeTitle(p[0])))
+    return { listIndex: isGroupList ? i : -1, headingIndex: -1 }
   }
-  if (groupListIndex >= 0) {
-    const { node, chunk } = blocks[groupListIndex]
+  return { listIndex: -1, headingIndex: -1 }
+}
+
+/** The group of that name, made (as the next category) when new; a known group without a description takes this one. */
+function addGroup(state: State, name: string, description: string): Group {
+  const existing = state.groups.get(normalizeTitle(name))
+  if (existing) {
+    if (existing.category.description === '' && description !== '') {
+      existing.category.description = description
+      existing.descriptionKey = normalizeTitle(description)
+    }
+    return existing
+  }
+  const { categories } = state
+  const category = newCategory({
+    id: state.ctx.newId(),
+    name,
+    description,
+    order: categories.length,
+    color: CATEGORY_COLORS[categories.length % CATEGORY_COLORS.length]
+  })
+  categories.push(category)
+  const group = { category, descriptionKey: normalizeTitle(description) }
+  state.groups.set(normalizeTitle(name), group)
+  return group
+}
+
+/** Phase 3: the groups of the group list, when there is one. */
+function readGroupList(state: State, blocks: MdBlock[]): void {
+  if (state.groupList.listIndex >= 0) {
+    const { node, chunk } = blocks[state.groupList.listIndex]
     for (const item of (node as List).children) {
       const [name, ...description] = splitParts(item, chunk, NESTED_LISTS)
       if (name === '') {
-        ctx.warn(lineOf(item, chunk), 'A profile group without a name was skipped.')
+        state.ctx.warn(lineOf(item, chunk), 'A profile group without a name was skipped.')
         continue
       }
-      addGroup(name, description.join(' - '))
+      addGroup(state, name, description.join(' - '))
     }
   }
-  const listedGroups = groups.size > 0
+  state.listedGroups = state.groups.size > 0
+}
 
-  // 3. Which headings are personas.
+/** Phase 4: which headings are personas (block indexes). */
+function findPersonas(state: State, headings: HeadingInfo[]): Set<number> {
+  const { listIndex, headingIndex } = state.groupList
   const labelledLevels = new Set(headings.filter((h) => h.labelled).map((h) => h.node.depth))
   const isPersona = new Set<number>()
   for (const h of headings) {
-    if (h.index === groupHeadingIndex) continue
+    if (h.index === headingIndex) continue
     // Above the profile list is the page's title and introduction: a persona there needs its sections.
-    if (h.index < groupListIndex && !h.labelled) continue
-    const namesGroup = listedGroups && h.parts[0] !== '' && groups.has(normalizeTitle(h.parts[0]))
+    if (h.index < listIndex && !h.labelled) continue
+    const namesGroup = state.listedGroups && h.parts[0] !== '' && state.groups.has(normalizeTitle(h.parts[0]))
     const multiPart =
       h.parts.length >= 2 &&
       (labelledLevels.has(h.node.depth) || (labelledLevels.size === 0 && h.node.depth > 1))
@@ -151,159 +217,155 @@ export function parsePersonas(
   const personaLevels = new Set(headings.filter((h) => isPersona.has(h.index)).map((h) => h.node.depth))
   if (personaLevels.size === 0) {
     const levels = headings
-      .filter((h) => h.index !== groupHeadingIndex && h.node.depth > 1)
+      .filter((h) => h.index !== headingIndex && h.node.depth > 1)
       .map((h) => h.node.depth)
     // The cast: a maximum of heading depths is itself a heading depth.
     if (levels.length > 0) personaLevels.add(Math.max(...levels) as Heading['depth'])
     for (const h of headings)
-      if (personaLevels.has(h.node.depth) && h.index !== groupHeadingIndex) isPersona.add(h.index)
+      if (personaLevels.has(h.node.depth) && h.index !== headingIndex) isPersona.add(h.index)
   } else {
     const first = Math.min(...isPersona)
     for (const h of headings) {
-      if (h.index > first && h.index !== groupHeadingIndex && personaLevels.has(h.node.depth))
+      if (h.index > first && h.index !== headingIndex && personaLevels.has(h.node.depth))
         isPersona.add(h.index)
     }
   }
+  return isPersona
+}
 
-  // 4. Walk the document, filling personas.
-  const cards: PersonaCard[] = []
-  const columnSizes = new Map<string | null, number>()
-  let persona: { card: PersonaCard; level: number; description: string[] } | null = null
-  let section: PersonaSection | null = null
-  let pendingLinks = false
-  const headingByIndex = new Map(headings.map((h) => [h.index, h]))
+/** Phase 5, block by block: a heading starts, ends or labels a persona; other blocks fill the open one. */
+function readBlock(state: State, { node, chunk }: MdBlock, index: number): void {
+  if (node.type === 'heading') {
+    readHeading(state, node, chunk, index)
+    return
+  }
+  const persona = state.persona
+  if (persona === null) return
+  const links = persona.card.links
+  if (node.type === 'paragraph') {
+    const label = personaLabel(node, chunk, links)
+    if (label) {
+      state.section = label.section
+      state.pendingLinks = false
+      if (label.rest !== '') addText(state, persona, label.rest)
+      return
+    }
+    if (strongLabel(node, chunk)?.label === 'links') {
+      strongLabel(node, chunk, links)
+      state.pendingLinks = true
+      state.section = null
+      return
+    }
+    addText(state, persona, nodeText(node, chunk, { links }))
+  } else if (node.type === 'list') {
+    if (state.pendingLinks) {
+      const found = linkList(node, chunk)
+      links.push(...found.links)
+      persona.description.push(...found.texts)
+      state.pendingLinks = false
+      return
+    }
+    const items = listItems(node, chunk, state.ctx, links)
+    if (state.section !== null) addItems(persona, state.section, items)
+    else persona.description.push(...flattenItems(items))
+  } else if (node.type !== 'definition' && node.type !== 'thematicBreak' && node.type !== 'html') {
+    addText(state, persona, nodeText(node, chunk, { links }))
+  }
+}
 
-  const startPersona = (h: HeadingInfo): void => {
-    const line = lineOf(h.node, h.chunk)
-    const [first, ...rest] = h.parts
-    let categoryId: string | null = null
-    let title: string
-    if (first === '') {
-      title = rest.join(' - ')
-    } else if (h.parts.length === 1) {
-      const group = groups.get(normalizeTitle(first))
-      categoryId = group?.category.id ?? null
+/** A heading: a section label, a new persona, a sub-heading of the open one (text, or a `Links` label), or the end of it. */
+function readHeading(state: State, node: Heading, chunk: MdChunk, index: number): void {
+  const h = state.headings.get(index)
+  if (h === undefined) {
+    state.section = headingSection(nodeText(node, chunk))
+    state.pendingLinks = false
+  } else if (state.personaIndexes.has(index)) {
+    finishPersona(state)
+    startPersona(state, h)
+  } else if (state.persona !== null && node.depth > state.persona.level) {
+    const text = nodeText(node, chunk)
+    state.pendingLinks = /^(?:links?|liens?)$/i.test(text)
+    if (!state.pendingLinks) state.persona.description.push(text)
+    state.section = null
+  } else {
+    finishPersona(state)
+  }
+}
+
+/** A persona heading, "Group - group description - Name" and its shorter forms, as a new card. */
+function startPersona(state: State, h: HeadingInfo): void {
+  const { ctx } = state
+  const line = lineOf(h.node, h.chunk)
+  const [first, ...rest] = h.parts
+  let categoryId: string | null = null
+  let title: string
+  if (first === '') {
+    title = rest.join(' - ')
+  } else if (h.parts.length === 1) {
+    const group = state.groups.get(normalizeTitle(first))
+    categoryId = group?.category.id ?? null
+    title = first
+  } else {
+    const known = state.groups.get(normalizeTitle(first))
+    if (!known && state.listedGroups)
+      ctx.info(line, `The group “${first}” is not in the profile list; it was added.`)
+    const group = known ?? addGroup(state, first, rest.length >= 1 ? rest[0] : '')
+    categoryId = group.category.id
+    if (rest.length >= 2) title = rest.slice(1).join(' - ')
+    else if (
+      rest[0] === group.category.description ||
+      (group.descriptionKey !== '' && normalizeTitle(rest[0]) === group.descriptionKey)
+    )
       title = first
-    } else {
-      const known = groups.get(normalizeTitle(first))
-      if (!known && listedGroups)
-        ctx.info(line, `The group “${first}” is not in the profile list; it was added.`)
-      const group = known ?? addGroup(first, rest.length >= 1 ? rest[0] : '')
-      categoryId = group.category.id
-      if (rest.length >= 2) title = rest.slice(1).join(' - ')
-      else if (
-        rest[0] === group.category.description ||
-        (group.descriptionKey !== '' && normalizeTitle(rest[0]) === group.descriptionKey)
-      )
-        title = first
-      else title = rest[0]
-      if (known && rest.length >= 2 && group.category.description === '') group.category.description = rest[0]
-    }
-    if (title === '') {
-      ctx.warn(line, 'A persona heading has no name; the persona is called “Untitled persona”.')
-      title = 'Untitled persona'
-    }
-    const order = columnSizes.get(categoryId) ?? 0
-    columnSizes.set(categoryId, order + 1)
-    const card = newPersona({
-      id: ctx.newId(),
-      title,
-      categoryId,
-      order,
-      // Fresh arrays: the defaults' own arrays are shared between cards and must not be pushed to.
-      tags: [],
-      links: [],
-      provenance: { source: ctx.fileName, line }
-    })
-    cards.push(card)
-    persona = { card, level: h.node.depth, description: [] }
-    section = null
-    pendingLinks = false
+    else title = rest[0]
+    if (known && rest.length >= 2 && group.category.description === '') group.category.description = rest[0]
   }
-  const finishPersona = (): void => {
-    if (persona !== null) persona.card.description = persona.description.join('\n\n')
-    persona = null
-    section = null
-    pendingLinks = false
+  if (title === '') {
+    ctx.warn(line, 'A persona heading has no name; the persona is called “Untitled persona”.')
+    title = 'Untitled persona'
   }
-  const addItems = (items: ListItem[]): void => {
-    if (persona === null || section === null) return
-    const card = persona.card
-    if (section === 'needs') {
-      card.needs.push(
-        ...items.map((item) => newNeed({ id: item.id, text: item.text, children: item.children }))
-      )
-    } else {
-      card[section].push(...items)
-    }
-  }
-
-  blocks.forEach(({ node, chunk }: MdBlock, index) => {
-    if (index === groupListIndex) return
-    if (node.type === 'heading') {
-      const h = headingByIndex.get(index)
-      if (h === undefined) {
-        section = headingSection(nodeText(node, chunk))
-        pendingLinks = false
-      } else if (isPersona.has(index)) {
-        finishPersona()
-        startPersona(h)
-      } else if (persona !== null && node.depth > persona.level) {
-        const text = nodeText(node, chunk)
-        pendingLinks = /^(?:links?|liens?)$/i.test(text)
-        if (!pendingLinks) persona.description.push(text)
-        section = null
-      } else {
-        finishPersona()
-      }
-      return
-    }
-    if (persona === null) return
-    const current: { card: PersonaCard; description: string[] } = persona
-    const links = current.card.links
-    if (node.type === 'paragraph') {
-      const label = personaLabel(node, chunk, links)
-      if (label) {
-        section = label.section
-        pendingLinks = false
-        if (label.rest !== '') addItems([{ id: ctx.newId(), text: label.rest, children: [] }])
-        return
-      }
-      const strong = strongLabel(node, chunk)
-      if (strong?.label === 'links') {
-        strongLabel(node, chunk, links)
-        pendingLinks = true
-        section = null
-        return
-      }
-      const text = nodeText(node, chunk, { links })
-      if (text === '') return
-      if (section !== null) addItems([{ id: ctx.newId(), text, children: [] }])
-      else current.description.push(text)
-      return
-    }
-    if (node.type === 'list') {
-      if (pendingLinks) {
-        const found = linkList(node, chunk)
-        links.push(...found.links)
-        current.description.push(...found.texts)
-        pendingLinks = false
-        return
-      }
-      const items = listItems(node, chunk, ctx, links)
-      if (section !== null) addItems(items)
-      else current.description.push(...flattenItems(items))
-      return
-    }
-    if (node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'html') return
-    const text = nodeText(node, chunk, { links })
-    if (text === '') return
-    if (section !== null) addItems([{ id: ctx.newId(), text, children: [] }])
-    else current.description.push(text)
+  const order = state.columnSizes.get(categoryId) ?? 0
+  state.columnSizes.set(categoryId, order + 1)
+  const card = newPersona({
+    id: ctx.newId(),
+    title,
+    categoryId,
+    order,
+    // Fresh arrays: the defaults' own arrays are shared between cards and must not be pushed to.
+    tags: [],
+    links: [],
+    provenance: { source: ctx.fileName, line }
   })
-  finishPersona()
-  for (const card of cards) card.links = dedupeLinks(card.links)
-  return { categories, cards, metadata }
+  state.cards.push(card)
+  state.persona = { card, level: h.node.depth, description: [] }
+  state.section = null
+  state.pendingLinks = false
+}
+
+function finishPersona(state: State): void {
+  if (state.persona !== null) state.persona.card.description = state.persona.description.join('\n\n')
+  state.persona = null
+  state.section = null
+  state.pendingLinks = false
+}
+
+/** Loose text: an item of the open section, else a paragraph of the persona's description. */
+function addText(state: State, persona: PersonaDraft, text: string): void {
+  if (text === '') return
+  if (state.section !== null)
+    addItems(persona, state.section, [{ id: state.ctx.newId(), text, children: [] }])
+  else persona.description.push(text)
+}
+
+function addItems(persona: PersonaDraft, section: PersonaSection, items: ListItem[]): void {
+  const card = persona.card
+  if (section === 'needs') {
+    card.needs.push(
+      ...items.map((item) => newNeed({ id: item.id, text: item.text, children: item.children }))
+    )
+  } else {
+    card[section].push(...items)
+  }
 }
 
 const SECTIONS: [PersonaSection, string][] = [
