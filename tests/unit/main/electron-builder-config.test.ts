@@ -117,11 +117,13 @@ describe('electron-builder.yml', () => {
       'out/preload/**',
       'out/renderer/**',
       'package.json',
-      'resources/example-workspace.json',
       '!node_modules{,/**/*}'
     ])
-    // src/main/platform/window-icon.ts reads the packaged icon from process.resourcesPath
-    expect(config.extraResources).toEqual([{ from: 'resources/icon.png', to: 'icon.png' }])
+    // src/main/platform/resources.ts reads both from process.resourcesPath once packaged
+    expect(config.extraResources).toEqual([
+      { from: 'resources/icon.png', to: 'icon.png' },
+      { from: 'resources/example-workspace.json', to: 'example-workspace.json' }
+    ])
     // electron-builder would otherwise pack every production dependency; main and preload bundle theirs
     const vite = await readFile('electron.vite.config.ts', 'utf8')
     expect(vite.match(/externalizeDeps: false/g)).toHaveLength(2)
