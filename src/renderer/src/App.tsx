@@ -19,18 +19,29 @@ import { NeedsView } from './features/needs/NeedsView'
 import { useApp, type View } from './store'
 import { useShortcuts } from './use-shortcuts'
 
-const VIEWS: { view: View; label: string; Icon: typeof IconLayoutKanban }[] = [
-  { view: 'board', label: 'Board', Icon: IconLayoutKanban },
-  { view: 'duplicates', label: 'Duplicates', Icon: IconCopy },
-  { view: 'capabilities', label: 'Capabilities', Icon: IconTool },
-  { view: 'needs', label: 'Needs', Icon: IconListCheck },
-  { view: 'gaps', label: 'Gap analysis', Icon: IconReportAnalytics }
-]
+interface ViewEntry {
+  label: string
+  Icon: typeof IconLayoutKanban
+  /** What the main area shows; the board and capabilities offer an import button. */
+  Pane: (props: { onImport: () => void }) => React.JSX.Element | null
+}
+
+/** Every view's navigation entry and pane: a View left out here fails the typecheck, never shows a blank pane. */
+const VIEWS: Record<View, ViewEntry> = {
+  board: { label: 'Board', Icon: IconLayoutKanban, Pane: BoardView },
+  duplicates: { label: 'Duplicates', Icon: IconCopy, Pane: DuplicatesView },
+  capabilities: { label: 'Capabilities', Icon: IconTool, Pane: CapabilitiesView },
+  needs: { label: 'Needs', Icon: IconListCheck, Pane: NeedsView },
+  gaps: { label: 'Gap analysis', Icon: IconReportAnalytics, Pane: GapView }
+}
+// The keys of a Record<View, …> literal are exactly the views, in the order written: the navigation's order.
+const VIEW_ORDER = Object.keys(VIEWS) as View[]
 
 export function App(): React.JSX.Element {
   const workspace = useApp((s) => s.workspace)
   const loadError = useApp((s) => s.loadError)
   const view = useApp((s) => s.view)
+  const { Pane } = VIEWS[view]
   const setView = useApp((s) => s.setView)
   const { load, receive, setStatus } = useApp.getState()
   const importer = useImport()
@@ -86,17 +97,20 @@ export function App(): React.JSX.Element {
         <AppHeader onImport={() => void importer.chooseFiles()} onDialog={setDialog} />
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Views">
-        {VIEWS.map(({ view: v, label, Icon }) => (
-          <NavLink
-            key={v}
-            label={label}
-            active={view === v}
-            variant="filled"
-            leftSection={<Icon size={18} aria-hidden />}
-            onClick={() => setView(v)}
-            aria-current={view === v ? 'page' : undefined}
-          />
-        ))}
+        {VIEW_ORDER.map((v) => {
+          const { label, Icon } = VIEWS[v]
+          return (
+            <NavLink
+              key={v}
+              label={label}
+              active={view === v}
+              variant="filled"
+              leftSection={<Icon size={18} aria-hidden />}
+              onClick={() => setView(v)}
+              aria-current={view === v ? 'page' : undefined}
+            />
+          )
+        })}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
         <LoadingOverlay
@@ -106,11 +120,7 @@ export function App(): React.JSX.Element {
         />
         <Notices />
         <div style={{ flex: 1, minHeight: 0 }}>
-          {view === 'board' && <BoardView onImport={() => void importer.chooseFiles()} />}
-          {view === 'duplicates' && <DuplicatesView />}
-          {view === 'capabilities' && <CapabilitiesView onImport={() => void importer.chooseFiles()} />}
-          {view === 'needs' && <NeedsView />}
-          {view === 'gaps' && <GapView />}
+          <Pane onImport={() => void importer.chooseFiles()} />
         </div>
       </AppShell.Main>
       {importer.preview && <ImportPreviewModal preview={importer.preview} onClose={importer.close} />}
