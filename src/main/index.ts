@@ -4,10 +4,12 @@
  */
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
-import { EVENTS } from '../shared/ipc/channels'
+import { EVENTS, type EventName } from '../shared/ipc/channels'
+import type { Payload } from '../shared/ipc/contract'
 import type { MenuAction } from '../shared/ipc/types'
 import { APP_ORIGIN } from '../shared/csp'
-import { createHandlers, type Platform } from './ipc/handlers'
+import { createHandlers } from './ipc/handlers'
+import { electronPlatform } from './platform/electron-platform'
 import { menuTemplate } from './platform/menu'
 import { registerIpc } from './platform/ipc'
 import { registerAppProtocol } from './platform/protocol'
@@ -16,7 +18,8 @@ import { resourcesDir, windowIconPath } from './platform/resources'
 import { WorkspaceStore } from './services/workspace-store'
 import { loadWindowState, saveWindowState } from './services/window-state'
 
-const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+// `||`, not `??`: an empty ELECTRON_RENDERER_URL is no dev server (isAppUrl would trust every URL).
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'] || undefined
 // Tests and portable setups point the data folder elsewhere.
 if (process.env['PERSONA_PLANNER_USER_DATA'])
   app.setPath('userData', process.env['PERSONA_PLANNER_USER_DATA'])
@@ -45,7 +48,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const statePath = join(userData, 'window-state.json')
-  const send = (channel: string, value: unknown): void => mainWindow?.webContents.send(channel, value)
+  const send = <E extends EventName>(event: E, payload: Payload<E>): void =>
+    mainWindow?.webContents.send(EVENTS[event], payload)
   const resources = resourcesDir({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
@@ -53,45 +57,16 @@ async function start(): Promise<void> {
   })
 
   store = await WorkspaceStore.open({ dir: userData, owner: `Persona Planner (pid ${process.pid})` })
-  store.onChange((change) => send(EVENTS.workspaceChanged, change))
-  store.onStatus((status) => send(EVENTS.storeStatus, status))
+  store.onChange((change) => send('workspaceChanged', change))
+  store.onStatus((status) => send('storeStatus', status))
 
-  const platform: Platform = {
-    chooseImportFiles: async () => {
-      const result = await dialog.showOpenDialog(mainWindow!, {
-        title: 'Import profiles',
-        properties: ['openFile', 'multiSelections'],
-        filters: [
-          { name: 'Profile files', extensions: ['md', 'markdown', 'csv', 'json', 'txt'] },
-          { name: 'All files', extensions: ['*'] }
-        ]
-      })
-      return result.canceled ? null : result.filePaths
-    },
-    chooseSavePath: async (defaultName) => {
-      const result = await dialog.showSaveDialog(mainWindow!, {
-        defaultPath: join(app.getPath('documents'), defaultName)
-      })
-      return result.canceled || !result.filePath ? null : result.filePath
-    },
-    openExternal: (url) => shell.openExternal(url),
-    exampleWorkspacePath: join(resources, 'example-workspace.json'),
-    printToPdf: async (html) => {
-      const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false } })
-      try {
-        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
-        return await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true })
-      } finally {
-        printer.destroy()
-      }
-    }
-  }
+  const platform = electronPlatform(() => mainWindow, resources)
 
   registerIpc(ipcMain, createHandlers({ store, platform }), (url) => isAppUrl(url, devServerUrl))
   hardenSession(session.defaultSession, devServerUrl)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
-  const sendMenu = (action: MenuAction): void => send(EVENTS.menuAction, action)
+  const sendMenu = (action: MenuAction): void => send('menuAction', action)
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(sendMenu, {

@@ -6,10 +6,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import { createHandlers, type HandlerTable, type Platform } from '../../src/main/ipc/handlers'
 import { WorkspaceStore } from '../../src/main/services/workspace-store'
-import { CHANNELS, type Method } from '../../src/shared/ipc/channels'
+import { buildSync } from 'esbuild'
+import { CHANNELS, EVENTS, type EventName, type Method } from '../../src/shared/ipc/channels'
+import type { Payload } from '../../src/shared/ipc/contract'
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 
 export const APP_URL = 'http://localhost:5199/'
@@ -63,9 +66,30 @@ async function serveRenderer(page: Page): Promise<void> {
   })
 }
 
-/** Installs window.api in the page, built on the binding: the same shape the preload exposes. */
+/**
+ * src/shared/ipc/build-api.ts bundled for the page, where it builds window.api exactly as the
+ * preload does, on a Playwright binding instead of ipcRenderer.
+ */
+const BUILD_API = buildSync({
+  entryPoints: [fileURLToPath(new URL('../../src/shared/ipc/build-api.ts', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  globalName: '__ppApi',
+  write: false,
+  // init scripts run in a function scope: hand the result to the page's global object
+  footer: { js: 'globalThis.__ppApi = __ppApi' }
+}).outputFiles[0].text
+
+const METHOD_BY_CHANNEL = new Map<string, Method>(
+  Object.entries(CHANNELS).map(([method, channel]) => [channel, method as Method])
+)
+
+/** Installs window.api in the page: buildApi over the binding, like the preload over IPC. */
 async function bridge(page: Page, handlers: HandlerTable): Promise<void> {
-  await page.exposeBinding('__ppInvoke', async (_source, method: Method, request: unknown) => {
+  await page.exposeBinding('__ppInvoke', async (_source, channel: string, request: unknown) => {
+    const method = METHOD_BY_CHANNEL.get(channel)
+    if (method === undefined)
+      return { ok: false, error: { code: 'validation', message: `No channel ${channel}.` } }
     // Uint8Array cannot cross the binding: the page sends base64, here it becomes bytes again.
     const decoded = JSON.parse(JSON.stringify(request ?? {}), (_key, value: unknown) =>
       value && typeof value === 'object' && '__bytes' in value
@@ -74,13 +98,10 @@ async function bridge(page: Page, handlers: HandlerTable): Promise<void> {
     ) as unknown
     return handlers[method](decoded)
   })
-  await page.addInitScript((methods: string[]) => {
+  await page.addInitScript({ content: BUILD_API })
+  await page.addInitScript(() => {
     type Listener = (value: unknown) => void
     const listeners: Record<string, Set<Listener>> = {}
-    const on = (name: string) => (listener: Listener) => {
-      ;(listeners[name] ??= new Set()).add(listener)
-      return () => listeners[name].delete(listener)
-    }
     const encode = (value: unknown): unknown => {
       if (value instanceof Uint8Array) {
         let binary = ''
@@ -94,27 +115,26 @@ async function bridge(page: Page, handlers: HandlerTable): Promise<void> {
       return value
     }
     const w = window as unknown as Record<string, unknown>
-    const invoke = w.__ppInvoke as (method: string, request: unknown) => Promise<unknown>
-    const api: Record<string, unknown> = {
-      onWorkspaceChanged: on('workspaceChanged'),
-      onStoreStatus: on('storeStatus'),
-      onMenuAction: on('menuAction')
-    }
-    for (const method of methods) api[method] = (request: unknown) => invoke(method, encode(request ?? {}))
-    w.api = Object.freeze(api)
-    w.__ppEmit = (name: string, value: unknown) => listeners[name]?.forEach((listener) => listener(value))
-  }, Object.keys(CHANNELS))
+    const invoke = w.__ppInvoke as (channel: string, request: unknown) => Promise<unknown>
+    const { buildApi } = w.__ppApi as typeof import('../../src/shared/ipc/build-api')
+    w.api = buildApi(
+      (channel, request) => invoke(channel, encode(request)),
+      (channel, listener) => {
+        ;(listeners[channel] ??= new Set()).add(listener)
+        return () => listeners[channel].delete(listener)
+      }
+    )
+    w.__ppEmit = (channel: string, value: unknown) =>
+      listeners[channel]?.forEach((listener) => listener(value))
+  })
 }
 
 /** Sends a main-process event (workspace change, store status, menu action) to the page. */
-export async function emit(
-  page: Page,
-  name: 'workspaceChanged' | 'storeStatus' | 'menuAction',
-  value: unknown
-): Promise<void> {
+export async function emit<E extends EventName>(page: Page, event: E, payload: Payload<E>): Promise<void> {
   await page.evaluate(
-    ([n, v]) => (window as unknown as { __ppEmit: (n: string, v: unknown) => void }).__ppEmit(n, v),
-    [name, value] as const
+    ([channel, value]) =>
+      (window as unknown as { __ppEmit: (channel: string, value: unknown) => void }).__ppEmit(channel, value),
+    [EVENTS[event], payload] as const
   )
 }
 

@@ -1,7 +1,7 @@
 import { AppShell, Button, Center, Loader, LoadingOverlay, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCopy, IconLayoutKanban, IconListCheck, IconReportAnalytics, IconTool } from '@tabler/icons-react'
 import { useEffect, useState, type DragEvent } from 'react'
-import { events } from './api/client'
+import { on } from './api/client'
 import { AboutModal } from './components/AboutModal'
 import { AppHeader } from './components/AppHeader'
 import type { Dialog } from './components/dialogs'
@@ -50,8 +50,8 @@ export function App(): React.JSX.Element {
 
   useEffect(() => {
     void load()
-    const offChange = events.onWorkspaceChanged(receive)
-    const offStatus = events.onStoreStatus(setStatus)
+    const offChange = on('workspaceChanged', receive)
+    const offStatus = on('storeStatus', setStatus)
     return () => {
       offChange()
       offStatus()

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { MenuAction } from '../../shared/ipc/types'
-import { events } from './api/client'
+import { on } from './api/client'
 import type { Dialog } from './components/dialogs'
 import { requestFind, requestNewCard, requestNewCategory } from './features/board/board-commands'
 import { useApp } from './store'
@@ -54,7 +54,7 @@ export function useShortcuts(actions: { import: () => void; openDialog: (dialog:
       perform[action]()
     }
     window.addEventListener('keydown', onKey)
-    const offMenu = events.onMenuAction((action) => {
+    const offMenu = on('menuAction', (action) => {
       if ((action === 'undo' || action === 'redo') && isEditable(document.activeElement)) {
         document.execCommand(action) // the menu took the key from a text field: give it back
         return

@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { CommandSchema, ImportMode } from '../commands/schema'
 import { Horizon } from '../model/schema'
 import type { Result } from '../result'
-import type { Method } from './channels'
-import type { BackupInfo, Change, ImportPreview, SavedFile, Snapshot } from './types'
+import type { EventName, Method, Subscriber } from './channels'
+import type { BackupInfo, Change, ImportPreview, MenuAction, SavedFile, Snapshot, StoreStatus } from './types'
 
 export const EXPORT_FORMATS = [
   'json',
@@ -87,13 +87,21 @@ export type Request<M extends Method> = z.input<(typeof CONTRACT)[M]['request']>
 export type ParsedRequest<M extends Method> = z.output<(typeof CONTRACT)[M]['request']>
 export type Response<M extends Method> = (typeof CONTRACT)[M]['response']
 
-/** What window.api offers: one named method per channel, plus event subscriptions. */
-export type AppApi = {
-  [M in Method]: (request: Request<M>) => Promise<Result<Response<M>>>
-} & AppEvents
+/** What main sends with each event of channels.ts's EVENTS. */
+export const EVENT_CONTRACT = {
+  workspaceChanged: returns<Change>(),
+  storeStatus: returns<StoreStatus>(),
+  menuAction: returns<MenuAction>()
+} as const satisfies Record<EventName, unknown>
 
-export interface AppEvents {
-  onWorkspaceChanged(listener: (change: Change) => void): () => void
-  onStoreStatus(listener: (status: Snapshot['status']) => void): () => void
-  onMenuAction(listener: (action: import('./types').MenuAction) => void): () => void
+export type Payload<E extends EventName> = (typeof EVENT_CONTRACT)[E]
+
+export type AppMethods = { [M in Method]: (request: Request<M>) => Promise<Result<Response<M>>> }
+
+/** One subscription per event; the listener gets the payload alone, and the call returns an unsubscribe. */
+export type AppEvents = {
+  [E in EventName as Subscriber<E>]: (listener: (payload: Payload<E>) => void) => () => void
 }
+
+/** What window.api offers: one named method per channel, plus event subscriptions. */
+export type AppApi = AppMethods & AppEvents

@@ -2,8 +2,8 @@
  * The renderer's only way to main: window.api, with Results unwrapped. A failed call throws an
  * ApiError carrying the AppError, which views show as a message; nobody string-matches it.
  */
-import type { Method } from '../../../shared/ipc/channels'
-import type { Request, Response } from '../../../shared/ipc/contract'
+import { subscriberName, type EventName, type Method } from '../../../shared/ipc/channels'
+import type { Payload, Request, Response } from '../../../shared/ipc/contract'
 import type { AppError, Result } from '../../../shared/result'
 
 export class ApiError extends Error {
@@ -21,12 +21,13 @@ export async function call<M extends Method>(method: M, request: Request<M>): Pr
   return result.data as Response<M>
 }
 
-export const events = {
-  onWorkspaceChanged: (listener: Parameters<typeof window.api.onWorkspaceChanged>[0]) =>
-    window.api.onWorkspaceChanged(listener),
-  onStoreStatus: (listener: Parameters<typeof window.api.onStoreStatus>[0]) =>
-    window.api.onStoreStatus(listener),
-  onMenuAction: (listener: Parameters<typeof window.api.onMenuAction>[0]) => window.api.onMenuAction(listener)
+/** Listens to one of main's events; returns the unsubscribe. */
+export function on<E extends EventName>(event: E, listener: (payload: Payload<E>) => void): () => void {
+  // As in call(): indexing window.api by a generic event name loses each subscription's own signature.
+  const subscribe = window.api[subscriberName(event)] as (
+    listener: (payload: Payload<E>) => void
+  ) => () => void
+  return subscribe(listener)
 }
 
 /** A message fit for the user from anything a call may throw. */
