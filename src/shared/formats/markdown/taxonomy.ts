@@ -5,7 +5,7 @@
  * an ESCO occupation, or an `**Occupation**:` line). Roles outside any `<details>` block are
  * uncategorised.
  */
-import type { Heading } from 'mdast'
+import type { Heading, Html, List, Paragraph } from 'mdast'
 import { CATEGORY_COLORS, newCategory, newRole } from '../../model/defaults'
 import type { Category, Link, RoleCard, Workspace } from '../../model/schema'
 import { collapseSpaces } from '../../text/normalize'
@@ -81,204 +81,251 @@ function roleLevel(blocks: MdBlock[]): number | null {
   return mostCommon(outside)
 }
 
+/** What parseTaxonomy carries from one block to the next, made once per file. */
+interface State {
+  readonly ctx: ParseContext
+  /** The heading level that marks roles (see roleLevel); null when the page has none. */
+  readonly level: number | null
+  readonly categories: CategoryDraft[]
+  readonly roles: RoleDraft[]
+  readonly columnSizes: Map<string | null, number>
+  /** The open <details> block and the role being filled. */
+  category: CategoryDraft | null
+  role: RoleDraft | null
+  /** Text of an open <summary>, gathered until </summary>. */
+  summary: string[] | null
+  /** The bold label (or label heading) whose list comes next. */
+  pending: StrongLabel | null
+}
+
 export function parseTaxonomy(
   text: string,
   ctx: ParseContext,
   onProgress?: (fraction: number) => void
 ): TaxonomyResult {
   const { blocks, metadata } = readMarkdown(text, ctx, { markSeparators: false, onProgress })
-  const level = roleLevel(blocks)
-  const categories: CategoryDraft[] = []
-  const roles: RoleDraft[] = []
-  const columnSizes = new Map<string | null, number>()
-
-  // Widened with `as` so that assignments inside the helpers below do not leave them narrowed to null.
-  let category = null as CategoryDraft | null
-  let role = null as RoleDraft | null
-  /** Text of an open <summary>, gathered until </summary>. */
-  let summary = null as string[] | null
-  /** The bold label (or label heading) whose list comes next. */
-  let pending = null as StrongLabel | null
-
-  const closeRole = (): void => {
-    role = null
-    pending = null
+  const state: State = {
+    ctx,
+    level: roleLevel(blocks),
+    categories: [],
+    roles: [],
+    columnSizes: new Map(),
+    category: null,
+    role: null,
+    summary: null,
+    pending: null
   }
-  const openCategory = (line: number): void => {
-    closeRole()
-    const draft: CategoryDraft = {
-      category: newCategory({
-        id: ctx.newId(),
-        name: '',
-        order: categories.length,
-        color: CATEGORY_COLORS[categories.length % CATEGORY_COLORS.length]
-      }),
-      line,
-      named: false,
-      intro: [],
-      hasRoles: false
-    }
-    categories.push(draft)
-    category = draft
-  }
-  const closeCategory = (line: number): void => {
-    closeRole()
-    if (category === null) ctx.info(line, 'A closing </details> without an opening <details> was ignored.')
-    category = null
-  }
-  const finishSummary = (): void => {
-    if (summary === null) return
-    const name = collapseSpaces(summary.join(' '))
-    if (category !== null && !category.named) {
-      category.category.name = name
-      category.named = name !== ''
-    }
-    summary = null
-  }
-  const addRole = (heading: Heading, chunk: MdChunk): void => {
-    closeRole()
-    const links: Link[] = []
-    const title = nodeText(heading, chunk, { links })
-    const line = lineOf(heading, chunk)
-    const categoryId = category === null ? null : category.category.id
-    if (category !== null) category.hasRoles = true
-    const order = columnSizes.get(categoryId) ?? 0
-    columnSizes.set(categoryId, order + 1)
-    if (title === '') ctx.warn(line, 'A role heading has no text; the role is called “Untitled role”.')
-    const occupation = links.find((l) => isEscoUri(l.url))?.url ?? null
-    const draft: RoleDraft = {
-      card: newRole({
-        id: ctx.newId(),
-        title: title === '' ? 'Untitled role' : title,
-        categoryId,
-        order,
-        links,
-        tags: [],
-        provenance: { source: ctx.fileName, line }
-      }),
-      description: [],
-      occupation
-    }
-    roles.push(draft)
-    role = draft
-  }
-  /** Where loose text goes: the open role's description, else the category's introduction. */
-  const addText = (text: string): void => {
-    if (text === '') return
-    if (role !== null) role.description.push(text)
-    else if (category !== null && !category.hasRoles) category.intro.push(text)
-  }
-
-  for (const { node, chunk } of blocks) {
-    if (summary !== null && node.type !== 'html') {
-      summary.push(nodeText(node, chunk))
-      continue
-    }
-    switch (node.type) {
-      case 'html': {
-        let last = 0
-        let tags = 0
-        for (const match of node.value.matchAll(TAG)) {
-          tags++
-          const at = match.index ?? 0
-          if (summary !== null) summary.push(htmlText(node.value.slice(last, at)))
-          last = at + match[0].length
-          const line = lineOf(node, chunk) + (node.value.slice(0, at).match(/\n/g)?.length ?? 0)
-          const closing = match[1] === '/'
-          if (match[2].toLowerCase() === 'details') {
-            if (closing) closeCategory(line)
-            else openCategory(line)
-          } else if (closing) {
-            finishSummary()
-          } else {
-            if (category === null) openCategory(line)
-            summary = []
-          }
-        }
-        if (summary !== null) summary.push(htmlText(node.value.slice(last)))
-        else if (tags === 0) addText(collapseSpaces(htmlText(node.value)))
-        break
-      }
-      case 'heading':
-        if (node.depth === level) {
-          addRole(node, chunk)
-        } else if (role !== null && level !== null && node.depth > level) {
-          const text = nodeText(node, chunk)
-          const label = /^qualifications?:?$/i.test(text)
-            ? 'qualifications'
-            : /^links?:?$/i.test(text)
-              ? 'links'
-              : null
-          if (label) pending = label
-          else addText(text)
-        } else {
-          closeRole()
-        }
-        break
-      case 'paragraph': {
-        const labelled = role !== null ? strongLabel(node, chunk) : null
-        if (labelled && role !== null) {
-          pending = null
-          const current: RoleDraft = role
-          if (labelled.label === 'occupation') {
-            const links: Link[] = []
-            const text = strongLabel(node, chunk, links)?.rest ?? ''
-            current.occupation = links[0]?.url ?? (text === '' ? null : text)
-          } else {
-            pending = labelled.label
-            if (labelled.label === 'links') strongLabel(node, chunk, current.card.links)
-            else if (labelled.rest !== '') current.card.qualifications.push(labelled.rest)
-          }
-          break
-        }
-        pending = null
-        addText(nodeText(node, chunk, role !== null ? { links: role.card.links } : {}))
-        break
-      }
-      case 'list': {
-        const current: RoleDraft | null = role
-        if (current !== null && pending === 'qualifications') {
-          current.card.qualifications.push(...flattenItems(listItems(node, chunk, ctx)))
-        } else if (current !== null && pending === 'links') {
-          const { links, texts } = linkList(node, chunk)
-          current.card.links.push(...links)
-          for (const text of texts) addText(text)
-        } else {
-          for (const text of flattenItems(listItems(node, chunk, ctx, current?.card.links))) addText(text)
-        }
-        pending = null
-        break
-      }
-      case 'definition':
-      case 'thematicBreak':
-        break
-      default:
-        pending = null
-        addText(nodeText(node, chunk))
-    }
-  }
-  finishSummary()
-  if (category !== null) {
-    const open: CategoryDraft = category
+  for (const block of blocks) readBlock(state, block)
+  finishSummary(state)
+  if (state.category !== null) {
     ctx.warn(
-      open.line,
-      `The <details> block “${open.category.name}” is not closed; it runs to the end of the file.`
+      state.category.line,
+      `The <details> block “${state.category.category.name}” is not closed; it runs to the end of the file.`
     )
   }
+  return { ...finishDrafts(state), metadata }
+}
 
-  for (const draft of categories) {
+/** One block: the text of an open <summary>, or HTML tags, a heading, a labelled paragraph, a list or loose text. */
+function readBlock(state: State, { node, chunk }: MdBlock): void {
+  if (state.summary !== null && node.type !== 'html') {
+    state.summary.push(nodeText(node, chunk))
+    return
+  }
+  switch (node.type) {
+    case 'html':
+      readHtml(state, node, chunk)
+      break
+    case 'heading':
+      readHeading(state, node, chunk)
+      break
+    case 'paragraph':
+      readParagraph(state, node, chunk)
+      break
+    case 'list':
+      readList(state, node, chunk)
+      break
+    case 'definition':
+    case 'thematicBreak':
+      break
+    default:
+      state.pending = null
+      addText(state, nodeText(node, chunk))
+  }
+}
+
+/** `<details>` and `<summary>` tags open and close categories and their names; other HTML is text. */
+function readHtml(state: State, node: Html, chunk: MdChunk): void {
+  let last = 0
+  let tags = 0
+  for (const match of node.value.matchAll(TAG)) {
+    tags++
+    const at = match.index ?? 0
+    if (state.summary !== null) state.summary.push(htmlText(node.value.slice(last, at)))
+    last = at + match[0].length
+    const line = lineOf(node, chunk) + (node.value.slice(0, at).match(/\n/g)?.length ?? 0)
+    const closing = match[1] === '/'
+    if (match[2].toLowerCase() === 'details') {
+      if (closing) closeCategory(state, line)
+      else openCategory(state, line)
+    } else if (closing) {
+      finishSummary(state)
+    } else {
+      if (state.category === null) openCategory(state, line)
+      state.summary = []
+    }
+  }
+  if (state.summary !== null) state.summary.push(htmlText(node.value.slice(last)))
+  else if (tags === 0) addText(state, collapseSpaces(htmlText(node.value)))
+}
+
+/** A role heading starts a role; a deeper one inside a role is a label (`#### Qualifications`) or text; others end the role. */
+function readHeading(state: State, node: Heading, chunk: MdChunk): void {
+  if (node.depth === state.level) {
+    startRole(state, node, chunk)
+  } else if (state.role !== null && state.level !== null && node.depth > state.level) {
+    const text = nodeText(node, chunk)
+    const label = /^qualifications?:?$/i.test(text)
+      ? 'qualifications'
+      : /^links?:?$/i.test(text)
+        ? 'links'
+        : null
+    if (label) state.pending = label
+    else addText(state, text)
+  } else {
+    closeRole(state)
+  }
+}
+
+/** Inside a role, `**Occupation**:`, `**Qualifications**` or `**Links**`; else text. */
+function readParagraph(state: State, node: Paragraph, chunk: MdChunk): void {
+  const role = state.role
+  const labelled = role !== null ? strongLabel(node, chunk) : null
+  state.pending = null
+  if (role === null || labelled === null) {
+    addText(state, nodeText(node, chunk, role !== null ? { links: role.card.links } : {}))
+  } else if (labelled.label === 'occupation') {
+    const links: Link[] = []
+    const text = strongLabel(node, chunk, links)?.rest ?? ''
+    role.occupation = links[0]?.url ?? (text === '' ? null : text)
+  } else {
+    state.pending = labelled.label
+    if (labelled.label === 'links') strongLabel(node, chunk, role.card.links)
+    else if (labelled.rest !== '') role.card.qualifications.push(labelled.rest)
+  }
+}
+
+/** A list after a label fills it; any other list is text. */
+function readList(state: State, node: List, chunk: MdChunk): void {
+  const role = state.role
+  if (role !== null && state.pending === 'qualifications') {
+    role.card.qualifications.push(...flattenItems(listItems(node, chunk, state.ctx)))
+  } else if (role !== null && state.pending === 'links') {
+    const { links, texts } = linkList(node, chunk)
+    role.card.links.push(...links)
+    for (const text of texts) addText(state, text)
+  } else {
+    for (const text of flattenItems(listItems(node, chunk, state.ctx, role?.card.links))) addText(state, text)
+  }
+  state.pending = null
+}
+
+function openCategory(state: State, line: number): void {
+  closeRole(state)
+  const { categories } = state
+  const draft: CategoryDraft = {
+    category: newCategory({
+      id: state.ctx.newId(),
+      name: '',
+      order: categories.length,
+      color: CATEGORY_COLORS[categories.length % CATEGORY_COLORS.length]
+    }),
+    line,
+    named: false,
+    intro: [],
+    hasRoles: false
+  }
+  categories.push(draft)
+  state.category = draft
+}
+
+function closeCategory(state: State, line: number): void {
+  closeRole(state)
+  if (state.category === null)
+    state.ctx.info(line, 'A closing </details> without an opening <details> was ignored.')
+  state.category = null
+}
+
+/** The gathered <summary> text names the open category, unless it has a name already. */
+function finishSummary(state: State): void {
+  if (state.summary === null) return
+  const name = collapseSpaces(state.summary.join(' '))
+  if (state.category !== null && !state.category.named) {
+    state.category.category.name = name
+    state.category.named = name !== ''
+  }
+  state.summary = null
+}
+
+function startRole(state: State, heading: Heading, chunk: MdChunk): void {
+  closeRole(state)
+  const { ctx, category } = state
+  const links: Link[] = []
+  const title = nodeText(heading, chunk, { links })
+  const line = lineOf(heading, chunk)
+  const categoryId = category === null ? null : category.category.id
+  if (category !== null) category.hasRoles = true
+  const order = state.columnSizes.get(categoryId) ?? 0
+  state.columnSizes.set(categoryId, order + 1)
+  if (title === '') ctx.warn(line, 'A role heading has no text; the role is called “Untitled role”.')
+  const occupation = links.find((l) => isEscoUri(l.url))?.url ?? null
+  const draft: RoleDraft = {
+    card: newRole({
+      id: ctx.newId(),
+      title: title === '' ? 'Untitled role' : title,
+      categoryId,
+      order,
+      links,
+      tags: [],
+      provenance: { source: ctx.fileName, line }
+    }),
+    description: [],
+    occupation
+  }
+  state.roles.push(draft)
+  state.role = draft
+}
+
+function closeRole(state: State): void {
+  state.role = null
+  state.pending = null
+}
+
+/** Where loose text goes: the open role's description, else the category's introduction. */
+function addText(state: State, text: string): void {
+  if (text === '') return
+  if (state.role !== null) state.role.description.push(text)
+  else if (state.category !== null && !state.category.hasRoles) state.category.intro.push(text)
+}
+
+/** The drafts as categories and cards: descriptions joined, unnamed categories named (with a warning), links deduplicated. */
+function finishDrafts(state: State): { categories: Category[]; cards: RoleCard[] } {
+  for (const draft of state.categories) {
     if (!draft.named) {
-      ctx.warn(draft.line, 'A <details> block has no <summary>; its category is called “Untitled category”.')
+      state.ctx.warn(
+        draft.line,
+        'A <details> block has no <summary>; its category is called “Untitled category”.'
+      )
       draft.category.name = 'Untitled category'
     }
     draft.category.description = draft.intro.join('\n\n')
   }
-  for (const draft of roles) {
+  for (const draft of state.roles) {
     draft.card.description = draft.description.join('\n\n')
     draft.card.occupationUri = draft.occupation
     draft.card.links = dedupeLinks(draft.card.links)
   }
-  return { categories: categories.map((c) => c.category), cards: roles.map((r) => r.card), metadata }
+  return { categories: state.categories.map((c) => c.category), cards: state.roles.map((r) => r.card) }
 }
 
 function roleMarkdown(role: RoleCard): string[] {
