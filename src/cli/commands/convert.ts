@@ -54,7 +54,7 @@ function parseConvertArgs(args: string[]): ConvertArgs | 'help' {
   return { inputs: positionals, to: to as ExportFormat, out } // `to` was checked against EXPORT_FORMATS above
 }
 
-/** A workspace holding every readable input, added in order; named after the first input's title. */
+/** A workspace holding every readable input, added in order; named after the first input with a title (or name). */
 function combine(outcomes: FileOutcome[], now: string): Workspace {
   const workspace = emptyWorkspace(now)
   for (const outcome of outcomes) {

@@ -13,6 +13,7 @@ import { call, errorMessage } from '../api/client'
 
 enablePatches()
 
+/** The views; each has its navigation entry and pane in App.tsx's `VIEWS` (the typecheck insists). */
 export type View = 'board' | 'duplicates' | 'capabilities' | 'needs' | 'gaps'
 
 interface State {
