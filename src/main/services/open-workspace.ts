@@ -51,7 +51,7 @@ export interface OpenContext {
 }
 
 /** What the file held and what became of it. */
-export type FileOutcome =
+type FileOutcome =
   /** There was no file: an empty workspace. */
   | { kind: 'new' }
   /** A valid file; `migratedFrom` is its schema version when it was older and is shown upgraded. */

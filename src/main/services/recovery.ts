@@ -35,7 +35,7 @@ export async function moveAside(fs: FsPort, file: string, now: () => Date): Prom
   }
 }
 
-export interface ValidBackup {
+interface ValidBackup {
   name: string
   createdAt: Date
   workspace: Workspace
