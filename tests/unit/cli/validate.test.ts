@@ -21,24 +21,24 @@ async function validate(...args: string[]): Promise<{ code: number; stdout: stri
 }
 
 describe('validate', () => {
-  it('exits 0 for readable files and sums each one up on stderr', async () => {
+  it('exits 0 for readable files and sums each one up on stdout, its result', async () => {
     expect(await validate(TAXONOMY_FILE, PERSONAS_FILE)).toEqual({
       code: 0,
-      stdout: '',
-      stderr:
+      stdout:
         `${TAXONOMY_FILE}: taxonomy Markdown, 7 categories, 28 roles, 0 personas, 0 capabilities; 0 errors, 0 warnings\n` +
-        `${PERSONAS_FILE}: persona Markdown, 5 categories, 0 roles, 6 personas, 0 capabilities; 0 errors, 0 warnings\n`
+        `${PERSONAS_FILE}: persona Markdown, 5 categories, 0 roles, 6 personas, 0 capabilities; 0 errors, 0 warnings\n`,
+      stderr: ''
     })
   })
 
-  it('prints file:line: severity: message, with the path as given; errors in the content still exit 0', async () => {
+  it('prints file:line: severity: message, with the path as given; an error in the content exits 1', async () => {
     const file = join(dir, 'profiles.md')
     writeFileSync(file, '<details>\n<summary>Open</summary>\n\n### Role\n\nText.\n')
     const json = join(dir, 'w.json')
     writeFileSync(json, '{\n  "schemaVersion": 1,\n  "name": \n}\n')
     const { code, stdout, stderr } = await validate(file, json)
-    expect([code, stdout]).toEqual([0, ''])
-    expect(stderr.split('\n')).toEqual([
+    expect([code, stderr]).toEqual([1, ''])
+    expect(stdout.split('\n')).toEqual([
       `${file}:1: warning: The <details> block “Open” is not closed; it runs to the end of the file.`,
       `${json}:4: error: This is not valid JSON: unexpected "}" at line 4, column 1.`,
       `${file}: taxonomy Markdown, 1 category, 1 role, 0 personas, 0 capabilities; 0 errors, 1 warning`,
@@ -51,12 +51,12 @@ describe('validate', () => {
     const binary = join(dir, 'photo.csv')
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
     const { code, stdout, stderr } = await validate(PERSONAS_FILE, binary, join(dir, 'gone.md'))
-    expect([code, stdout]).toEqual([1, ''])
-    expect(stderr).toContain(`${binary}: error: photo.csv looks like a binary file`)
-    expect(stderr).toContain(
+    expect([code, stderr]).toEqual([1, ''])
+    expect(stdout).toContain(`${binary}: error: photo.csv looks like a binary file`)
+    expect(stdout).toContain(
       `${join(dir, 'gone.md')}: error: gone.md could not be read: the file or folder does not exist (ENOENT).`
     )
-    expect(stderr).toContain(`${binary}: unreadable`)
+    expect(stdout).toContain(`${binary}: unreadable`)
   })
 
   it('usage: no file is exit 2 with the usage line; --help is exit 0 on stdout', async () => {
