@@ -4,6 +4,7 @@
  * out for A4 so Electron's printToPDF of it is the PDF report.
  */
 import { HORIZONS, type ListItem } from '../../model/schema'
+import { escapeHtml } from '../../text/html'
 import type { CoverageCounts, CoverageStatus, NeedCoverage } from '../coverage'
 import type { NeedResult } from '../gap-analysis'
 import { plural } from '../../text/plural'
@@ -22,17 +23,6 @@ import {
   summarySentence,
   type ReportData
 } from './common'
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-
-/** Escapes text for element content and quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c])
 
 /** Matrix columns per table: beyond this the matrix continues in another table, so it fits A4. */
 const MATRIX_COLUMNS_PER_TABLE = 6

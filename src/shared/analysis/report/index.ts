@@ -20,7 +20,7 @@ export {
   type TextReportFormat
 } from './common'
 export { CSV_HEADER, FORMULA_START } from './csv'
-export { escapeHtml } from './html'
+export { escapeHtml } from '../../text/html'
 export { escapeMarkdown } from './markdown'
 
 /**

@@ -31,10 +31,6 @@ export function escapeParagraph(text: string): string {
 /** A heading or group-list part: as escapeText, and every hyphen between blanks is escaped (" - " separates parts). */
 export const escapePart = (text: string): string => escapeText(text).replace(/(^|\s)-(?=\s|$)/g, '$1\\-')
 
-/** Text inside raw HTML (a `<summary>`): the three HTML specials become character references. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
 /** A link destination: bare with escapes, or in angle brackets when it holds blanks or controls. */
 export function linkDestination(url: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for

@@ -8,9 +8,10 @@
 import type { Heading, Html, List, Paragraph } from 'mdast'
 import { CATEGORY_COLORS, newCategory, newRole } from '../../model/defaults'
 import type { Category, Link, RoleCard, Workspace } from '../../model/schema'
+import { escapeHtml } from '../../text/html'
 import { collapseSpaces } from '../../text/normalize'
 import type { ParseContext } from '../context'
-import { escapeHtml, escapeParagraph, escapeText, markdownLink, paragraphs } from './escape'
+import { escapeParagraph, escapeText, markdownLink, paragraphs } from './escape'
 import { lineOf, readMarkdown, type MdBlock, type MdChunk } from './source'
 import {
   dedupeLinks,

@@ -1,0 +1,15 @@
+/** HTML escaping, for every writer of HTML: the gap report and the taxonomy export's `<summary>`. */
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
+
+/**
+ * Text as HTML that shows it as it is, in element content and in quoted attribute values alike:
+ * `&`, `<`, `>`, `"` and `'` become character references.
+ */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c])
