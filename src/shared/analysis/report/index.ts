@@ -3,8 +3,9 @@ import type { Horizon, Workspace } from '../../model/schema'
 import { analyzeGaps, buildCoverageIndex, type CoverageIndex } from '../gap-analysis'
 import type { ReportData, ReportOptions, TextReportFormat } from './common'
 import { renderCsvReport } from './csv'
+import { buildReportDocument } from './document'
 import { renderHtmlReport } from './html'
-import { renderMarkdownReport } from './markdown'
+import { renderMarkdown } from './markdown'
 
 export {
   EFFECTIVE_STATE_LABEL,
@@ -45,7 +46,7 @@ export function renderGapReport(
   }
   switch (format) {
     case 'md':
-      return renderMarkdownReport(data)
+      return renderMarkdown(buildReportDocument(data))
     case 'html':
       return renderHtmlReport(data)
     case 'csv':

@@ -1,24 +1,16 @@
 /** The gap report as Markdown (GitHub-flavoured tables), for a wiki page. */
-import { HORIZONS } from '../../model/schema'
 import type { ListItem } from '../../model/schema'
-import type { NeedResult } from '../gap-analysis'
-import { plural } from '../../text/plural'
+import { coverageLabel } from './common'
 import {
-  EFFECTIVE_STATE_LABEL,
-  HORIZON_HEADING,
-  HORIZON_LABEL,
-  KIND_LABEL,
-  PRIORITY_LABEL,
-  RULES_NOTE,
-  STATUS_LABEL,
-  capabilityStateLabel,
-  countsLabel,
-  coverageLabel,
-  formatGeneratedAt,
-  matrixColumns,
-  summarySentence,
-  type ReportData
-} from './common'
+  isText,
+  type Block,
+  type Cell,
+  type Column,
+  type GroupedTable,
+  type ReportDocument,
+  type Row,
+  type Text
+} from './document'
 
 /**
  * Makes user text inert inside a table cell or heading: one line, and every character that could
@@ -33,212 +25,74 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]<>|~&#$]/g, (c) => `\\${c}`)
 }
 
-const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`
-
-function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string[] {
-  const rule = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'))
-  return [row(header), row(rule), ...rows.map(row)]
+function md(text: Text): string {
+  if (typeof text === 'string') return escapeMarkdown(text)
+  if ('verbatim' in text) return text.verbatim
+  return text.map(md).join('')
 }
 
-const flattenChildren = (items: ListItem[]): string[] =>
-  items.flatMap((item) => [item.text, ...flattenChildren(item.children)])
+const flattenItems = (items: readonly ListItem[]): string[] =>
+  items.flatMap((item) => [item.text, ...flattenItems(item.children)])
 
-export function renderMarkdownReport(data: ReportData): string {
-  const { analysis } = data
-  const esc = escapeMarkdown
-  const capabilityName = (id: string): string => data.capabilityNames.get(id) ?? id
-  const out: string[] = []
-
-  out.push(`# Gap report: ${esc(data.workspaceName)}`, '')
-  const meta = [`Coverage ${HORIZON_HEADING[analysis.horizon]}.`]
-  if (data.generatedAt !== null) meta.push(`Generated ${esc(formatGeneratedAt(data.generatedAt))}.`)
-  out.push(meta.join(' '), '', summarySentence(data), '')
-
-  out.push('## Coverage by horizon', '')
-  out.push(
-    ...table(
-      ['Horizon', 'Met', 'Partial', 'Gap', 'Unassessed', 'Closed by this plan'],
-      analysis.charts.byHorizon.map((h) => [
-        h.horizon === analysis.horizon ? `**${HORIZON_LABEL[h.horizon]}**` : HORIZON_LABEL[h.horizon],
-        h.met,
-        h.partial,
-        h.gap,
-        h.unassessed,
-        h.horizon === 'now' ? '–' : h.closed
-      ]),
-      ['l', 'r', 'r', 'r', 'r', 'r']
-    ),
-    ''
-  )
-
-  out.push('## What to build first', '')
-  if (analysis.buildFirst.length === 0) {
-    out.push('No capability would close an open gap.', '')
-  } else {
-    const shown = analysis.buildFirst.slice(0, data.buildFirstLimit)
-    out.push(
-      ...table(
-        ['#', 'Capability', 'State', 'Needs it would meet', 'Personas', 'Weight'],
-        shown.map((c) => [
-          c.rank,
-          esc(c.name),
-          capabilityStateLabel(c.state, c.horizon),
-          c.needsClosed,
-          c.personas,
-          c.weight
-        ]),
-        ['r', 'l', 'l', 'r', 'r', 'r']
-      ),
-      ''
-    )
-    const more = analysis.buildFirst.length - shown.length
-    if (more > 0) out.push(`… and ${plural(more, 'more capability', 'more capabilities')}.`, '')
-  }
-
-  out.push('## Ranked gaps', '')
-  if (analysis.rankedGaps.length === 0) {
-    out.push('No open gaps.', '')
-  } else {
-    const shown = analysis.rankedGaps.slice(0, data.rankedGapsLimit)
-    out.push(
-      ...table(
-        ['#', 'Need', 'Status', 'Priority', 'Personas', 'Headcount', 'Weight'],
-        shown.map((g) => [
-          g.rank,
-          esc(g.text),
-          STATUS_LABEL[g.status],
-          PRIORITY_LABEL[g.priority],
-          g.personas,
-          g.headcount ?? '–',
-          g.weight
-        ]),
-        ['r', 'l', 'l', 'l', 'r', 'r', 'r']
-      ),
-      ''
-    )
-    const more = analysis.rankedGaps.length - shown.length
-    if (more > 0) out.push(`… and ${plural(more, 'more gap')}; the CSV report lists every need.`, '')
-  }
-
-  out.push('## Coverage by category', '')
-  out.push(
-    ...table(
-      ['Category', 'Personas', 'Met', 'Partial', 'Gap', 'Unassessed', 'Needs'],
-      [
-        ...analysis.categories.map((c) => [
-          esc(c.name),
-          c.rows.length,
-          c.totals.met,
-          c.totals.partial,
-          c.totals.gap,
-          c.totals.unassessed,
-          c.totals.total
-        ]),
-        [
-          '**Total**',
-          analysis.categories.reduce((n, c) => n + c.rows.length, 0),
-          analysis.totals.met,
-          analysis.totals.partial,
-          analysis.totals.gap,
-          analysis.totals.unassessed,
-          analysis.totals.total
-        ]
-      ],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r']
-    ),
-    ''
-  )
-
-  out.push('## Personas by capability', '')
-  const { columns: linkedColumns, note: matrixNote } = matrixColumns(data)
-  if (linkedColumns.length === 0) {
-    out.push('No need is linked to a capability yet.', '')
-  } else {
-    if (matrixNote !== null) out.push(matrixNote, '')
-    out.push(
-      ...table(
-        ['Category', 'Persona', ...linkedColumns.map((c) => esc(c.name)), 'Persona total'],
-        analysis.categories.flatMap((category) =>
-          category.rows.map((r) => {
-            const cells = new Map(r.cells.map((cell) => [cell.capabilityId, cell]))
-            return [
-              esc(category.name),
-              esc(r.title),
-              ...linkedColumns.map((c) => {
-                const cell = cells.get(c.capabilityId)
-                return cell ? countsLabel(cell.counts) : ''
-              }),
-              r.totals.total === 0 ? 'no needs' : countsLabel(r.totals)
-            ]
-          })
-        )
-      ),
-      ''
-    )
-  }
-
-  out.push('## Needs by persona', '')
-  const needsOf = new Map<string, NeedResult[]>()
-  for (const need of analysis.needs) {
-    const list = needsOf.get(need.personaId)
-    if (list) list.push(need)
-    else needsOf.set(need.personaId, [need])
-  }
-  for (const category of analysis.categories) {
-    out.push(`### ${esc(category.name)}`, '')
-    for (const persona of category.rows) {
-      const needs = needsOf.get(persona.personaId) ?? []
-      const headcount = persona.headcount === null ? '' : ` (headcount ${persona.headcount})`
-      out.push(`#### ${esc(persona.title)}${headcount}`, '')
-      if (needs.length === 0) {
-        out.push('No needs recorded.', '')
-        continue
-      }
-      out.push(
-        ...table(
-          ['Need', 'Kind', 'Priority', 'Horizon', 'Capabilities', 'Status', 'Rationale'],
-          needs.map((n) => {
-            const details = flattenChildren(n.children)
-            const text = details.length > 0 ? `${n.text} (${details.join('; ')})` : n.text
-            return [
-              esc(text),
-              KIND_LABEL[n.kind],
-              PRIORITY_LABEL[n.priority],
-              HORIZON_LABEL[n.horizon],
-              n.capabilityIds.length === 0
-                ? '–'
-                : n.capabilityIds.map((id) => esc(capabilityName(id))).join(', '),
-              coverageLabel(n.coverage),
-              n.coverage.rationale === null ? '' : esc(n.coverage.rationale)
-            ]
-          })
-        ),
-        ''
-      )
+function cellMd(cell: Cell): string {
+  if (typeof cell === 'number') return String(cell)
+  if (isText(cell)) return md(cell)
+  switch (cell.type) {
+    case 'status':
+      return coverageLabel(cell.coverage)
+    case 'tinted':
+      return md(cell.text)
+    case 'details': {
+      const details = flattenItems(cell.items)
+      return escapeMarkdown(details.length > 0 ? `${cell.text} (${details.join('; ')})` : cell.text)
     }
   }
+}
 
-  out.push('## Capabilities', '')
-  if (analysis.columns.length === 0) {
-    out.push('No capabilities recorded.', '')
-  } else {
-    out.push(
-      ...table(
-        ['Capability', 'State', `${HORIZON_LABEL[analysis.horizon]}`, 'Linked needs', 'Unmet'],
-        analysis.columns.map((c) => [
-          esc(c.name),
-          capabilityStateLabel(c.state, c.horizon),
-          EFFECTIVE_STATE_LABEL[c.stateAt],
-          c.totals.total,
-          c.totals.gap + c.totals.partial
-        ]),
-        ['l', 'l', 'l', 'r', 'r']
-      ),
-      ''
-    )
+const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
+
+function tableMd(columns: Column[], rows: Row[]): string[] {
+  const rowMd = ({ cells, kind }: Row): string =>
+    line(cells.map((cell, i) => (i === 0 && kind !== undefined ? `**${cellMd(cell)}**` : cellMd(cell))))
+  return [
+    line(columns.map((c) => md(c.label))),
+    line(columns.map((c) => (c.type === 'num' ? '---:' : '---'))),
+    ...rows.map(rowMd)
+  ]
+}
+
+/** One table, the group's label in a first column. */
+const groupedTableMd = (table: GroupedTable): string[] =>
+  tableMd(
+    [{ label: table.groupColumn }, ...table.columns],
+    table.groups.flatMap((group) => group.rows.map((row) => ({ cells: [group.label, ...row.cells] })))
+  )
+
+function blockMd(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [md(block.text), '']
+    case 'heading': {
+      const note = block.note === undefined ? '' : ` (${md(block.note)})`
+      return [`${'#'.repeat(block.level)} ${md(block.text)}${note}`, '']
+    }
+    case 'table':
+      return [...tableMd(block.columns, block.rows), '']
+    case 'grouped-table':
+      return [...groupedTableMd(block), '']
+    case 'group':
+      return block.blocks.flatMap(blockMd)
   }
+}
 
-  out.push('## How to read this report', '', RULES_NOTE, '')
-  out.push(`Horizons: ${HORIZONS.map((h) => HORIZON_LABEL[h]).join(' < ')}.`, '')
-  return out.join('\n')
+export function renderMarkdown(doc: ReportDocument): string {
+  return [
+    `# ${md(doc.title)}`,
+    '',
+    md(doc.meta),
+    '',
+    md(doc.summary),
+    '',
+    ...doc.sections.flatMap((s) => [`## ${md(s.title)}`, '', ...s.blocks.flatMap(blockMd)])
+  ].join('\n')
 }
