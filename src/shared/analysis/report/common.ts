@@ -1,7 +1,7 @@
-/** What the three report renderers share: the input, labels and the wording of statuses. */
+/** Shared by the report's document, its backends and the app: input, options, labels, status wording. */
 import type { CapabilityState, Horizon, Priority } from '../../model/schema'
 import type { CoverageCounts, CoverageStatus, EffectiveState, NeedCoverage } from '../coverage'
-import type { CapabilityColumn, GapAnalysis } from '../gap-analysis'
+import type { GapAnalysis } from '../gap-analysis'
 import { plural } from '../../text/plural'
 
 export const TEXT_REPORT_FORMATS = ['md', 'html', 'csv'] as const
@@ -95,50 +95,4 @@ export function countsLabel(counts: CoverageCounts): string {
   const parts = (['met', 'partial', 'gap', 'unassessed'] as const).filter((s) => counts[s] > 0)
   if (parts.length === 1 && counts.total === 1) return STATUS_LABEL[parts[0]]
   return parts.map((s) => (s === 'gap' ? plural(counts.gap, 'gap') : `${counts[s]} ${s}`)).join(', ')
-}
-
-export function formatGeneratedAt(value: string): string {
-  const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(value)
-  return iso ? `${iso[1]} ${iso[2]} UTC` : value
-}
-
-/** One-sentence summary of the counts at the analysed horizon. */
-export function summarySentence(data: ReportData): string {
-  const { totals, categories } = data.analysis
-  const personas = categories.reduce((n, c) => n + c.rows.length, 0)
-  if (totals.total === 0) return `${plural(personas, 'persona')}, no needs recorded.`
-  return (
-    `${plural(totals.total, 'need')} of ${plural(personas, 'persona')}: ${totals.met} met, ` +
-    `${totals.partial} partial, ${plural(totals.gap, 'gap')}, ${totals.unassessed} unassessed ` +
-    `(no capability linked).`
-  )
-}
-
-export const RULES_NOTE =
-  'A need is met when a linked capability is in place, partial when the best linked one is partial, ' +
-  'a gap when none is in place or partial, and unassessed when no capability is linked. A planned ' +
-  'capability counts as in place from its horizon on. An override replaces the computed status. ' +
-  'Gap weight = priority (must 3, should 2, could 1) × personas with the same unmet need × their known ' +
-  'headcount (1 when none is known).'
-
-/**
- * The matrix columns a report shows: capabilities with at least one linked need; beyond the limit,
- * those with the most linked needs (ties: column order), shown in column order. `note` says what
- * was left out, or is null.
- */
-export function matrixColumns(data: ReportData): { columns: CapabilityColumn[]; note: string | null } {
-  const linked = data.analysis.columns.filter((c) => c.totals.total > 0)
-  if (linked.length <= data.matrixColumnsLimit) return { columns: linked, note: null }
-  const position = new Map(linked.map((c, i) => [c, i]))
-  const kept = new Set(
-    [...linked]
-      .sort((a, b) => b.totals.total - a.totals.total || (position.get(a) ?? 0) - (position.get(b) ?? 0))
-      .slice(0, data.matrixColumnsLimit)
-  )
-  return {
-    columns: linked.filter((c) => kept.has(c)),
-    note:
-      `The ${data.matrixColumnsLimit} capabilities with the most linked needs, of ${linked.length} ` +
-      `with any; the gap analysis in the app shows them all.`
-  }
 }

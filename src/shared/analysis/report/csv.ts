@@ -1,4 +1,8 @@
-/** The gap report as CSV for spreadsheets: one row per need, statuses at all three horizons. */
+/**
+ * The gap report as CSV for spreadsheets: one row per need, statuses at all three horizons, values
+ * as the data has them ('gap', 'must'). Not a backend of the report's document: a spreadsheet wants
+ * this one flat table, with no limits, rather than the document's sections at one horizon.
+ */
 import Papa from 'papaparse'
 import { HORIZONS } from '../../model/schema'
 import { HORIZON_LABEL } from './common'

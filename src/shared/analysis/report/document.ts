@@ -6,7 +6,7 @@
 import { HORIZONS, type ListItem } from '../../model/schema'
 import { plural } from '../../text/plural'
 import type { CoverageCounts, CoverageStatus, NeedCoverage } from '../coverage'
-import type { NeedResult } from '../gap-analysis'
+import type { CapabilityColumn, NeedResult } from '../gap-analysis'
 import {
   EFFECTIVE_STATE_LABEL,
   HORIZON_HEADING,
@@ -14,11 +14,7 @@ import {
   KIND_LABEL,
   PRIORITY_LABEL,
   capabilityStateLabel,
-  RULES_NOTE,
   countsLabel,
-  formatGeneratedAt,
-  matrixColumns,
-  summarySentence,
   type ReportData
 } from './common'
 
@@ -165,6 +161,52 @@ export interface ReportDocument {
 
 /** Matrix columns per HTML table: beyond this the matrix continues in another table, so it fits A4. */
 const MATRIX_COLUMNS_PER_TABLE = 6
+
+const RULES_NOTE =
+  'A need is met when a linked capability is in place, partial when the best linked one is partial, ' +
+  'a gap when none is in place or partial, and unassessed when no capability is linked. A planned ' +
+  'capability counts as in place from its horizon on. An override replaces the computed status. ' +
+  'Gap weight = priority (must 3, should 2, could 1) × personas with the same unmet need × their known ' +
+  'headcount (1 when none is known).'
+
+function formatGeneratedAt(value: string): string {
+  const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(value)
+  return iso ? `${iso[1]} ${iso[2]} UTC` : value
+}
+
+/** One-sentence summary of the counts at the analysed horizon. */
+function summarySentence(data: ReportData): string {
+  const { totals, categories } = data.analysis
+  const personas = categories.reduce((n, c) => n + c.rows.length, 0)
+  if (totals.total === 0) return `${plural(personas, 'persona')}, no needs recorded.`
+  return (
+    `${plural(totals.total, 'need')} of ${plural(personas, 'persona')}: ${totals.met} met, ` +
+    `${totals.partial} partial, ${plural(totals.gap, 'gap')}, ${totals.unassessed} unassessed ` +
+    `(no capability linked).`
+  )
+}
+
+/**
+ * The matrix columns a report shows: capabilities with at least one linked need; beyond the limit,
+ * those with the most linked needs (ties: column order), shown in column order. `note` says what
+ * was left out, or is null.
+ */
+function matrixColumns(data: ReportData): { columns: CapabilityColumn[]; note: string | null } {
+  const linked = data.analysis.columns.filter((c) => c.totals.total > 0)
+  if (linked.length <= data.matrixColumnsLimit) return { columns: linked, note: null }
+  const position = new Map(linked.map((c, i) => [c, i]))
+  const kept = new Set(
+    [...linked]
+      .sort((a, b) => b.totals.total - a.totals.total || (position.get(a) ?? 0) - (position.get(b) ?? 0))
+      .slice(0, data.matrixColumnsLimit)
+  )
+  return {
+    columns: linked.filter((c) => kept.has(c)),
+    note:
+      `The ${data.matrixColumnsLimit} capabilities with the most linked needs, of ${linked.length} ` +
+      `with any; the gap analysis in the app shows them all.`
+  }
+}
 
 const num = (label: Text): Column => ({ label, type: 'num' })
 const RANK = num(verbatim('#'))

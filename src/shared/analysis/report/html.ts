@@ -1,31 +1,23 @@
 /**
  * The gap report as one standalone HTML document: inline CSS only, no scripts, no external assets
- * (a Content-Security-Policy forbids them too), every piece of user text HTML-escaped. It is laid
- * out for A4 so Electron's printToPDF of it is the PDF report.
+ * (a Content-Security-Policy forbids them too), every piece of text HTML-escaped. It is laid out
+ * for A4 so Electron's printToPDF of it is the PDF report.
  */
-import { HORIZONS, type ListItem } from '../../model/schema'
+import type { ListItem } from '../../model/schema'
 import { escapeHtml } from '../../text/html'
-import type { CoverageCounts, CoverageStatus, NeedCoverage } from '../coverage'
-import type { NeedResult } from '../gap-analysis'
-import { plural } from '../../text/plural'
+import type { CoverageStatus, NeedCoverage } from '../coverage'
+import { STATUS_LABEL } from './common'
 import {
-  EFFECTIVE_STATE_LABEL,
-  HORIZON_HEADING,
-  HORIZON_LABEL,
-  KIND_LABEL,
-  PRIORITY_LABEL,
-  RULES_NOTE,
-  STATUS_LABEL,
-  capabilityStateLabel,
-  countsLabel,
-  formatGeneratedAt,
-  matrixColumns,
-  summarySentence,
-  type ReportData
-} from './common'
-
-/** Matrix columns per table: beyond this the matrix continues in another table, so it fits A4. */
-const MATRIX_COLUMNS_PER_TABLE = 6
+  isText,
+  plainText,
+  type Block,
+  type Cell,
+  type Column,
+  type GroupedTable,
+  type ReportDocument,
+  type Row,
+  type Text
+} from './document'
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -73,6 +65,8 @@ td.cell-gap { background: #ffebe9; }
 }
 `
 
+const html = (text: Text): string => escapeHtml(plainText(text))
+
 const badge = (status: CoverageStatus, label = STATUS_LABEL[status]): string =>
   `<span class="status status-${status}">${escapeHtml(label)}</span>`
 
@@ -85,285 +79,96 @@ function coverageHtml(coverage: NeedCoverage): string {
   )
 }
 
-type Cell = string | number | { html: string; className?: string }
-
-/** A column: `num` right-aligns figures, `tag` keeps a short label on one line, `text` may break anywhere. */
-interface Column {
-  label: string
-  type?: 'num' | 'tag' | 'text'
-}
-
-function tableHtml(header: Column[], rows: { cells: Cell[]; className?: string }[]): string {
-  const head = header.map(
-    (h) => `<th scope="col"${h.type === 'num' ? ' class="num"' : ''}>${escapeHtml(h.label)}</th>`
-  )
-  const body = rows.map(({ cells, className }) => {
-    const tds = cells.map((cell, i) => {
-      const type = header[i]?.type
-      const classes = [type, typeof cell === 'object' ? cell.className : undefined].filter(Boolean).join(' ')
-      const attr = classes ? ` class="${classes}"` : ''
-      return `<td${attr}>${typeof cell === 'object' ? cell.html : escapeHtml(String(cell))}</td>`
-    })
-    return `<tr${className ? ` class="${className}"` : ''}>${tds.join('')}</tr>`
-  })
-  return `<table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`
-}
-
-const countCells = (c: CoverageCounts): number[] => [c.met, c.partial, c.gap, c.unassessed, c.total]
-
-function listHtml(items: ListItem[]): string {
+function listHtml(items: readonly ListItem[]): string {
   if (items.length === 0) return ''
   const lis = items.map((item) => `<li>${escapeHtml(item.text)}${listHtml(item.children)}</li>`)
   return `<ul class="details">${lis.join('')}</ul>`
 }
 
-const chunk = <T>(list: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size))
+/** A cell's content, and a class for its <td> beside its column's. */
+function cellHtml(cell: Cell): { content: string; className?: string } {
+  if (typeof cell === 'number') return { content: String(cell) }
+  if (isText(cell)) return { content: html(cell) }
+  switch (cell.type) {
+    case 'status':
+      return { content: coverageHtml(cell.coverage) }
+    case 'tinted':
+      return { content: html(cell.text), className: `cell-${cell.status}` }
+    case 'details':
+      return { content: escapeHtml(cell.text) + listHtml(cell.items) }
+  }
+}
 
-export function renderHtmlReport(data: ReportData): string {
-  const { analysis } = data
-  const esc = escapeHtml
-  const capabilityName = (id: string): string => data.capabilityNames.get(id) ?? id
-  const title = `Gap report: ${data.workspaceName}`
-  const out: string[] = []
-  const personas = analysis.categories.reduce((n, c) => n + c.rows.length, 0)
+/** A total row is bold (by its class), as is the row of the analysed horizon, which also says so. */
+function rowHtml(columns: Column[], { cells, kind }: Row): string {
+  const tds = cells.map((cell, i) => {
+    const { content, className } = cellHtml(cell)
+    const classes = [columns[i]?.type, className].filter(Boolean).join(' ')
+    const attr = classes ? ` class="${classes}"` : ''
+    return `<td${attr}>${content}${i === 0 && kind === 'current' ? ' (this report)' : ''}</td>`
+  })
+  return `<tr${kind ? ` class="${kind}"` : ''}>${tds.join('')}</tr>`
+}
 
-  out.push(`<h1>${esc(title)}</h1>`)
-  const meta = [`Coverage ${HORIZON_HEADING[analysis.horizon]}.`]
-  if (data.generatedAt !== null) meta.push(`Generated ${formatGeneratedAt(data.generatedAt)}.`)
-  out.push(`<p class="meta">${esc(meta.join(' '))}</p>`)
-  out.push(`<p class="summary">${esc(summarySentence(data))}</p>`)
-
-  out.push('<h2>Coverage by horizon</h2>')
-  out.push(
-    tableHtml(
-      [
-        { label: 'Horizon', type: 'tag' },
-        { label: 'Met', type: 'num' },
-        { label: 'Partial', type: 'num' },
-        { label: 'Gap', type: 'num' },
-        { label: 'Unassessed', type: 'num' },
-        { label: 'Closed by this plan', type: 'num' }
-      ],
-      analysis.charts.byHorizon.map((h) => ({
-        className: h.horizon === analysis.horizon ? 'current' : undefined,
-        cells: [
-          HORIZON_LABEL[h.horizon] + (h.horizon === analysis.horizon ? ' (this report)' : ''),
-          h.met,
-          h.partial,
-          h.gap,
-          h.unassessed,
-          h.horizon === 'now' ? '–' : h.closed
-        ]
-      }))
-    )
+function tableHtml(allColumns: Column[], allRows: Row[]): string {
+  // Columns the HTML shows another way are left out, with their cells.
+  const shown = allColumns.map((c) => !c.markdownOnly)
+  const columns = allColumns.filter((_, i) => shown[i])
+  const rows = allRows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => shown[i] ?? true) }))
+  const head = columns.map(
+    (c) => `<th scope="col"${c.type === 'num' ? ' class="num"' : ''}>${html(c.label)}</th>`
   )
+  const body = rows.map((row) => rowHtml(columns, row))
+  return `<table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`
+}
 
-  out.push('<h2>What to build first</h2>')
-  if (analysis.buildFirst.length === 0) {
-    out.push('<p>No capability would close an open gap.</p>')
-  } else {
-    const shown = analysis.buildFirst.slice(0, data.buildFirstLimit)
-    out.push(
-      tableHtml(
-        [
-          { label: '#', type: 'num' },
-          { label: 'Capability', type: 'text' },
-          { label: 'State' },
-          { label: 'Needs it would meet', type: 'num' },
-          { label: 'Personas', type: 'num' },
-          { label: 'Weight', type: 'num' }
-        ],
-        shown.map((c) => ({
-          cells: [
-            c.rank,
-            c.name,
-            capabilityStateLabel(c.state, c.horizon),
-            c.needsClosed,
-            c.personas,
-            c.weight
-          ]
-        }))
-      )
-    )
-    const more = analysis.buildFirst.length - shown.length
-    if (more > 0)
-      out.push(`<p class="note">… and ${plural(more, 'more capability', 'more capabilities')}.</p>`)
-  }
+/**
+ * One table per `split.size` middle columns (the first and last repeat in each), introduced by
+ * "Capabilities 7–12 of 14" when there are several; each group opens with a total row.
+ */
+function groupedTableHtml({ columns, groups, split }: GroupedTable): string[] {
+  const first = columns[0]
+  const last = columns[columns.length - 1]
+  const middle = columns.slice(1, -1)
+  const parts = Math.max(1, Math.ceil(middle.length / split.size))
+  return Array.from({ length: parts }, (_, part) => {
+    const from = part * split.size
+    const partColumns = middle.slice(from, from + split.size)
+    const cut = (cells: Cell[]): Cell[] => [
+      cells[0],
+      ...cells.slice(1 + from, 1 + from + partColumns.length),
+      cells[cells.length - 1]
+    ]
+    const rows = groups.flatMap((group): Row[] => [
+      { kind: 'total', cells: [group.label, ...partColumns.map(() => ''), group.summary] },
+      ...group.rows.map((row) => ({ ...row, cells: cut(row.cells) }))
+    ])
+    const table = tableHtml([first, ...partColumns, last], rows)
+    if (parts === 1) return [table]
+    const range = `${from + 1}–${from + partColumns.length} of ${middle.length}`
+    return [`<p class="note">${escapeHtml(`${split.label} ${range}`)}</p>`, table]
+  }).flat()
+}
 
-  out.push('<h2>Ranked gaps</h2>')
-  if (analysis.rankedGaps.length === 0) {
-    out.push('<p>No open gaps.</p>')
-  } else {
-    const shown = analysis.rankedGaps.slice(0, data.rankedGapsLimit)
-    out.push(
-      tableHtml(
-        [
-          { label: '#', type: 'num' },
-          { label: 'Need', type: 'text' },
-          { label: 'Status', type: 'tag' },
-          { label: 'Priority', type: 'tag' },
-          { label: 'Personas', type: 'num' },
-          { label: 'Headcount', type: 'num' },
-          { label: 'Weight', type: 'num' }
-        ],
-        shown.map((g) => ({
-          cells: [
-            g.rank,
-            g.text,
-            { html: badge(g.status) },
-            PRIORITY_LABEL[g.priority],
-            g.personas,
-            g.headcount ?? '–',
-            g.weight
-          ]
-        }))
-      )
-    )
-    const more = analysis.rankedGaps.length - shown.length
-    if (more > 0) {
-      out.push(`<p class="note">… and ${plural(more, 'more gap')}; the CSV report lists every need.</p>`)
+function blockHtml(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [`<p${block.isNote ? ' class="note"' : ''}>${html(block.text)}</p>`]
+    case 'heading': {
+      const note = block.note === undefined ? '' : ` <span class="note">${html(block.note)}</span>`
+      return [`<h${block.level}>${html(block.text)}${note}</h${block.level}>`]
     }
+    case 'table':
+      return [tableHtml(block.columns, block.rows)]
+    case 'grouped-table':
+      return groupedTableHtml(block)
+    case 'group':
+      return ['<section class="persona">', ...block.blocks.flatMap(blockHtml), '</section>']
   }
+}
 
-  out.push('<h2>Coverage by category</h2>')
-  const countHeader: Column[] = [
-    { label: 'Met', type: 'num' },
-    { label: 'Partial', type: 'num' },
-    { label: 'Gap', type: 'num' },
-    { label: 'Unassessed', type: 'num' },
-    { label: 'Needs', type: 'num' }
-  ]
-  out.push(
-    tableHtml(
-      [{ label: 'Category' }, { label: 'Personas', type: 'num' }, ...countHeader],
-      [
-        ...analysis.categories.map((c) => ({ cells: [c.name, c.rows.length, ...countCells(c.totals)] })),
-        { className: 'total', cells: ['Total', personas, ...countCells(analysis.totals)] }
-      ]
-    )
-  )
-
-  out.push('<h2>Personas by capability</h2>')
-  const { columns: linkedColumns, note: matrixNote } = matrixColumns(data)
-  if (linkedColumns.length === 0) {
-    out.push('<p>No need is linked to a capability yet.</p>')
-  } else {
-    if (matrixNote !== null) out.push(`<p class="note">${esc(matrixNote)}</p>`)
-    const parts = chunk(linkedColumns, MATRIX_COLUMNS_PER_TABLE)
-    parts.forEach((columns, part) => {
-      if (parts.length > 1) {
-        const first = part * MATRIX_COLUMNS_PER_TABLE + 1
-        out.push(
-          `<p class="note">Capabilities ${first}–${first + columns.length - 1} of ${linkedColumns.length}</p>`
-        )
-      }
-      out.push(
-        tableHtml(
-          [
-            { label: 'Persona' },
-            ...columns.map((c): Column => ({ label: c.name })),
-            { label: 'Persona total' }
-          ],
-          analysis.categories.flatMap((category) => [
-            {
-              className: 'total',
-              cells: [category.name, ...columns.map(() => ''), countsLabel(category.totals) || 'no needs']
-            },
-            ...category.rows.map((r) => {
-              const cells = new Map(r.cells.map((cell) => [cell.capabilityId, cell]))
-              return {
-                cells: [
-                  r.title,
-                  ...columns.map((c): Cell => {
-                    const cell = cells.get(c.capabilityId)
-                    return cell
-                      ? { html: esc(countsLabel(cell.counts)), className: `cell-${cell.status}` }
-                      : ''
-                  }),
-                  r.totals.total === 0 ? 'no needs' : countsLabel(r.totals)
-                ]
-              }
-            })
-          ])
-        )
-      )
-    })
-  }
-
-  out.push('<h2 class="new-page">Needs by persona</h2>')
-  const needsOf = new Map<string, NeedResult[]>()
-  for (const need of analysis.needs) {
-    const list = needsOf.get(need.personaId)
-    if (list) list.push(need)
-    else needsOf.set(need.personaId, [need])
-  }
-  for (const category of analysis.categories) {
-    out.push(`<h3>${esc(category.name)}</h3>`)
-    for (const persona of category.rows) {
-      const needs = needsOf.get(persona.personaId) ?? []
-      const headcount =
-        persona.headcount === null ? '' : ` <span class="note">headcount ${persona.headcount}</span>`
-      out.push('<section class="persona">', `<h4>${esc(persona.title)}${headcount}</h4>`)
-      if (needs.length === 0) {
-        out.push('<p class="note">No needs recorded.</p>', '</section>')
-        continue
-      }
-      out.push(
-        tableHtml(
-          [
-            { label: 'Need', type: 'text' },
-            { label: 'Kind', type: 'tag' },
-            { label: 'Priority', type: 'tag' },
-            { label: 'Horizon', type: 'tag' },
-            { label: 'Capabilities', type: 'text' },
-            { label: 'Status' }
-          ],
-          needs.map((n) => ({
-            cells: [
-              { html: esc(n.text) + listHtml(n.children) },
-              KIND_LABEL[n.kind],
-              PRIORITY_LABEL[n.priority],
-              HORIZON_LABEL[n.horizon],
-              n.capabilityIds.length === 0 ? '–' : n.capabilityIds.map(capabilityName).join(', '),
-              { html: coverageHtml(n.coverage) }
-            ]
-          }))
-        ),
-        '</section>'
-      )
-    }
-  }
-
-  out.push('<h2>Capabilities</h2>')
-  if (analysis.columns.length === 0) {
-    out.push('<p>No capabilities recorded.</p>')
-  } else {
-    out.push(
-      tableHtml(
-        [
-          { label: 'Capability', type: 'text' },
-          { label: 'State' },
-          { label: HORIZON_LABEL[analysis.horizon] },
-          { label: 'Linked needs', type: 'num' },
-          { label: 'Unmet', type: 'num' }
-        ],
-        analysis.columns.map((c) => ({
-          cells: [
-            c.name,
-            capabilityStateLabel(c.state, c.horizon),
-            EFFECTIVE_STATE_LABEL[c.stateAt],
-            c.totals.total,
-            c.totals.gap + c.totals.partial
-          ]
-        }))
-      )
-    )
-  }
-
-  out.push('<h2>How to read this report</h2>', `<p class="note">${esc(RULES_NOTE)}</p>`)
-  out.push(`<p class="note">Horizons: ${esc(HORIZONS.map((h) => HORIZON_LABEL[h]).join(' < '))}.</p>`)
-
+export function renderHtml(doc: ReportDocument): string {
+  const title = html(doc.title)
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -371,12 +176,18 @@ export function renderHtmlReport(data: ReportData): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
+    `<title>${title}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    ...out,
+    `<h1>${title}</h1>`,
+    `<p class="meta">${html(doc.meta)}</p>`,
+    `<p class="summary">${html(doc.summary)}</p>`,
+    ...doc.sections.flatMap((s) => [
+      `<h2${s.isNewPage ? ' class="new-page"' : ''}>${escapeHtml(s.title)}</h2>`,
+      ...s.blocks.flatMap(blockHtml)
+    ]),
     '</main>',
     '</body>',
     '</html>',

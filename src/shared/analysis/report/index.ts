@@ -1,10 +1,13 @@
-/** The gap report in Markdown, standalone HTML (also the source of the PDF) or CSV. Pure: no clock, no I/O. */
+/**
+ * The gap report in Markdown, standalone HTML (also the source of the PDF) or CSV. Pure: no clock,
+ * no I/O. Markdown and HTML write one document (document.ts); the CSV is its own projection.
+ */
 import type { Horizon, Workspace } from '../../model/schema'
 import { analyzeGaps, buildCoverageIndex, type CoverageIndex } from '../gap-analysis'
 import type { ReportData, ReportOptions, TextReportFormat } from './common'
 import { renderCsvReport } from './csv'
 import { buildReportDocument } from './document'
-import { renderHtmlReport } from './html'
+import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
 
 export {
@@ -48,7 +51,7 @@ export function renderGapReport(
     case 'md':
       return renderMarkdown(buildReportDocument(data))
     case 'html':
-      return renderHtmlReport(data)
+      return renderHtml(buildReportDocument(data))
     case 'csv':
       return renderCsvReport(data)
   }
