@@ -357,14 +357,18 @@ function personasByCapability(data: ReportData): Section {
   return { title, blocks: [...blocks, table] }
 }
 
-function needsByPersona(data: ReportData): Section {
-  const { analysis } = data
-  const needsOf = new Map<string, NeedResult[]>()
-  for (const need of analysis.needs) {
-    const list = needsOf.get(need.personaId)
-    if (list) list.push(need)
-    else needsOf.set(need.personaId, [need])
-  }
+const NEED_COLUMNS: Column[] = [
+  { label: 'Need', type: 'text' },
+  { label: 'Kind', type: 'tag' },
+  { label: 'Priority', type: 'tag' },
+  { label: 'Horizon', type: 'tag' },
+  { label: 'Capabilities', type: 'text' },
+  { label: 'Status' },
+  { label: 'Rationale', markdownOnly: true }
+]
+
+/** A persona's needs, one row each: text and details, labels, capabilities, status and rationale. */
+function needsTable(data: ReportData, needs: NeedResult[]): Table {
   const capabilities = (ids: string[]): Text =>
     ids.length === 0
       ? '–'
@@ -372,16 +376,31 @@ function needsByPersona(data: ReportData): Section {
           ids.map((id) => data.capabilityNames.get(id) ?? id),
           ', '
         )
-  const columns: Column[] = [
-    { label: 'Need', type: 'text' },
-    { label: 'Kind', type: 'tag' },
-    { label: 'Priority', type: 'tag' },
-    { label: 'Horizon', type: 'tag' },
-    { label: 'Capabilities', type: 'text' },
-    { label: 'Status' },
-    { label: 'Rationale', markdownOnly: true }
-  ]
-  const blocks = analysis.categories.flatMap((category): Block[] => [
+  return {
+    type: 'table',
+    columns: NEED_COLUMNS,
+    rows: needs.map((n) => ({
+      cells: [
+        { type: 'details', text: n.text, items: n.children },
+        KIND_LABEL[n.kind],
+        PRIORITY_LABEL[n.priority],
+        HORIZON_LABEL[n.horizon],
+        capabilities(n.capabilityIds),
+        { type: 'status', coverage: n.coverage },
+        n.coverage.rationale ?? ''
+      ]
+    }))
+  }
+}
+
+function needsByPersona(data: ReportData): Section {
+  const needsOf = new Map<string, NeedResult[]>()
+  for (const need of data.analysis.needs) {
+    const list = needsOf.get(need.personaId)
+    if (list) list.push(need)
+    else needsOf.set(need.personaId, [need])
+  }
+  const blocks = data.analysis.categories.flatMap((category): Block[] => [
     { type: 'heading', level: 3, text: category.name },
     ...category.rows.map((persona): Group => {
       const needs = needsOf.get(persona.personaId) ?? []
@@ -394,21 +413,7 @@ function needsByPersona(data: ReportData): Section {
       const body: Block =
         needs.length === 0
           ? { type: 'paragraph', text: 'No needs recorded.', isNote: true }
-          : {
-              type: 'table',
-              columns,
-              rows: needs.map((n) => ({
-                cells: [
-                  { type: 'details', text: n.text, items: n.children },
-                  KIND_LABEL[n.kind],
-                  PRIORITY_LABEL[n.priority],
-                  HORIZON_LABEL[n.horizon],
-                  capabilities(n.capabilityIds),
-                  { type: 'status', coverage: n.coverage },
-                  n.coverage.rationale ?? ''
-                ]
-              }))
-            }
+          : needsTable(data, needs)
       return { type: 'group', blocks: [heading, body] }
     })
   ])
