@@ -389,8 +389,16 @@ test.describe('board', () => {
     // Keyboard reorder: Educators one column to the left.
     await educators.getByRole('button', { name: /^Move column Educators/ }).focus()
     await page.keyboard.press('Space')
+    await expect(liveRegion(page)).toHaveText(/Picked up column Educators, position 5 of 7/)
+    // dnd-kit measures the columns in the frames after a pick-up; an arrow key before that is lost.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
     await page.keyboard.press('ArrowLeft')
+    const leftOf = async (col: Locator): Promise<number> => (await col.boundingBox())?.x ?? Number.NaN
+    await expect
+      .poll(async () => (await leftOf(educators)) < (await leftOf(column(page, 'Technical staff'))))
+      .toBe(true)
     await page.keyboard.press('Space')
+    await expect(liveRegion(page)).toHaveText(/Dropped column Educators at position 4 of 7/)
     await expect
       .poll(async () => (await saved(app)).categories.sort((a, b) => a.order - b.order)[3]?.name)
       .toBe('Educators')
