@@ -25,7 +25,7 @@ export async function run(): Promise<BenchSection> {
     [
       'vitest',
       'run',
-      'tests/unit/formats/fuzz.test.ts',
+      'tests/unit/shared/formats/fuzz.test.ts',
       '--reporter=json',
       `--outputFile=${out}`,
       '--testTimeout=3600000'
@@ -49,7 +49,7 @@ export async function run(): Promise<BenchSection> {
   return {
     title: 'Importer fuzzing',
     body: [
-      `\`tests/unit/formats/fuzz.test.ts\` with FUZZ_RUNS=${RUNS} (fast-check cases per property; \`npm test\` runs 200): ${report.numPassedTests} of ${report.numTotalTests} passed, ${report.numFailedTests} failed, in ${seconds.toFixed(0)} s. A pass means no importer threw or hung on any case: every problem became a diagnostic.`,
+      `\`tests/unit/shared/formats/fuzz.test.ts\` with FUZZ_RUNS=${RUNS} (fast-check cases per property; \`npm test\` runs 200): ${report.numPassedTests} of ${report.numTotalTests} passed, ${report.numFailedTests} failed, in ${seconds.toFixed(0)} s. A pass means no importer threw or hung on any case: every problem became a diagnostic.`,
       '',
       '| Property or pathological input | Result | Time |',
       '| --- | --- | ---: |',

@@ -9,7 +9,7 @@ import { USAGE, main } from '../../../src/cli/index'
 import type { CliIo } from '../../../src/cli/io'
 import { parseProfileText } from '../../../src/shared/formats'
 import type { Workspace } from '../../../src/shared/model/schema'
-import { FIXTURES, PERSONAS, REPO_ROOT as ROOT, TAXONOMY } from '../formats/helpers'
+import { FIXTURES, PERSONAS, REPO_ROOT as ROOT, TAXONOMY } from '../shared/formats/helpers'
 
 const TAXONOMY_FILE = join(FIXTURES, TAXONOMY)
 const PERSONAS_FILE = join(FIXTURES, PERSONAS)

@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { REPORT_USAGE, report } from '../../../src/cli/commands/report'
 import type { CliIo } from '../../../src/cli/io'
 import { renderGapReport } from '../../../src/shared/analysis'
-import { FIXED_TIME, handWorkspace } from '../analysis/fixtures'
+import { FIXED_TIME, handWorkspace } from '../shared/analysis/fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'pp-report-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { VALIDATE_USAGE } from '../../../src/cli/commands/validate'
 import { main } from '../../../src/cli/index'
 import type { CliIo } from '../../../src/cli/io'
-import { FIXTURES, PERSONAS, TAXONOMY } from '../formats/helpers'
+import { FIXTURES, PERSONAS, TAXONOMY } from '../shared/formats/helpers'
 
 const TAXONOMY_FILE = join(FIXTURES, TAXONOMY)
 const PERSONAS_FILE = join(FIXTURES, PERSONAS)

@@ -1,6 +1,6 @@
 /**
  * The report's document model and its two backends. The reports themselves (wording, figures,
- * escaping of hostile text) are pinned in tests/unit/analysis/report.test.ts and by the examples
+ * escaping of hostile text) are pinned in report.test.ts beside this file and by the examples
  * in docs/examples; here: the document's shape, the one rule that keeps Markdown safe (only
  * `verbatim` runs skip escaping, and they never hold workspace text), and what each backend does
  * with each kind of block.
@@ -22,7 +22,7 @@ import { renderMarkdown } from '../../../../../src/shared/analysis/report/markdo
 import { analyzeGaps, buildCoverageIndex } from '../../../../../src/shared/analysis/gap-analysis'
 import { newCapability, newNeed } from '../../../../../src/shared/model/defaults'
 import type { Horizon, Workspace } from '../../../../../src/shared/model/schema'
-import { FIXED_TIME, handWorkspace } from '../../../analysis/fixtures'
+import { FIXED_TIME, handWorkspace } from '../fixtures'
 
 function reportData(ws: Workspace, horizon: Horizon = 'now'): ReportData {
   const index = buildCoverageIndex(ws)
