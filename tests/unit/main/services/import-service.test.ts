@@ -1,9 +1,8 @@
-/** The import and export services (src/main/services) over real temporary files. */
-import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+/** The import service (src/main/services/import-service.ts) over real temporary files. */
+import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultExportName, exportToPath } from '../../../../src/main/services/export-service'
 import {
   buildImportPreview,
   importCommand,
@@ -12,8 +11,7 @@ import {
   type FileOutcome
 } from '../../../../src/main/services/import-service'
 import { applyCommand } from '../../../../src/shared/commands/apply'
-import { MAX_IMPORT_BYTES, parseProfileText, serialize } from '../../../../src/shared/formats'
-import { EXPORT_FORMATS } from '../../../../src/shared/ipc/contract'
+import { MAX_IMPORT_BYTES, serialize } from '../../../../src/shared/formats'
 import { emptyWorkspace, newCapability, newCategory, newRole } from '../../../../src/shared/model/defaults'
 import type { PersonaCard, Workspace } from '../../../../src/shared/model/schema'
 import { FIXED_TIME, FIXTURES, PERSONAS, TAXONOMY, readFixture } from '../../shared/formats/helpers'
@@ -272,41 +270,5 @@ describe('importCommand', () => {
       ['Tablets', 'absent'],
       ['Wi-Fi in all offices', 'partial']
     ])
-  })
-})
-
-describe('export service', () => {
-  const ws = apply(
-    emptyWorkspace(FIXED_TIME),
-    parseProfileBuffers([{ name: 'e.md', data: new TextEncoder().encode(readFixture(PERSONAS)) }])
-  )
-
-  it.each(EXPORT_FORMATS)('%s: writes the file and reads back', async (format) => {
-    const path = join(dir, defaultExportName(format))
-    const saved = await exportToPath(ws, format, path)
-    const bytes = await readFile(path)
-    expect(saved).toEqual({ path, bytes: bytes.byteLength })
-    const text = bytes.toString('utf8')
-    if (format.startsWith('csv')) expect(text.startsWith('\uFEFF')).toBe(true)
-    expect(text.replace(/^\uFEFF/, '')).toBe(serialize(ws, format))
-    const back = parseProfileText(text, defaultExportName(format))
-    expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
-  })
-
-  it('names files by format', () => {
-    expect(EXPORT_FORMATS.map(defaultExportName)).toEqual([
-      'workspace.json',
-      'taxonomy.md',
-      'personas.md',
-      'cards.csv',
-      'capabilities.csv',
-      'needs.csv'
-    ])
-  })
-
-  it('fails with the file system’s error when the folder does not exist, leaving nothing behind', async () => {
-    await expect(exportToPath(ws, 'json', join(dir, 'no', 'such', 'w.json'))).rejects.toMatchObject({
-      code: 'ENOENT'
-    })
   })
 })
