@@ -4,33 +4,17 @@
  * critical violation.
  */
 
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe'
 import { expect, test } from './harness'
 import { PERSONAS_FIXTURE, TAXONOMY_FIXTURE } from './fixture-files'
-
-/** Scans the whole page, app shell and toasts included. */
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
-          .map((n) => n.html.slice(0, 200))
-          .slice(0, 40)
-          .join(' | ')}`
-    )
-  expect(serious, `axe on ${what}`).toEqual([])
-}
+import { openView } from './pages/app'
+import { importFiles } from './pages/import'
 
 test('the board, the drawer and the duplicates view pass axe without serious or critical violations', async ({
   page,
   app
 }) => {
-  app.platform.nextOpenPaths.push([TAXONOMY_FIXTURE, PERSONAS_FIXTURE])
-  await page.getByRole('button', { name: 'Import…' }).click()
-  await page.getByRole('button', { name: 'Apply import' }).click()
+  await importFiles(page, app, [TAXONOMY_FIXTURE, PERSONAS_FIXTURE])
   await expect(page.getByTestId('card').first()).toBeVisible()
   await expectNoSeriousViolations(page, 'the board')
 
@@ -51,7 +35,7 @@ test('the board, the drawer and the duplicates view pass axe without serious or 
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toBeHidden()
 
-  await page.getByRole('navigation', { name: 'Views' }).getByText('Duplicates', { exact: true }).click()
+  await openView(page, 'Duplicates')
   await expect(page.getByTestId('duplicate-group').first()).toBeVisible()
   await expectNoSeriousViolations(page, 'the duplicates view')
 })

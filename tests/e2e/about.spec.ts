@@ -3,11 +3,11 @@
  * and loaded from the app's origin under the strict Content-Security-Policy.
  */
 import { APP_URL, expect, test } from './harness'
+import { moreActions } from './pages/app'
 
 // `app` opens the app in the page; the test needs nothing else from it.
 test('the About box shows the app icon', async ({ page, app: _app }, testInfo) => {
-  await page.getByRole('button', { name: 'More actions' }).click()
-  await page.getByRole('menuitem', { name: 'About Persona Planner' }).click()
+  await moreActions(page, 'About Persona Planner')
   const dialog = page.getByRole('dialog', { name: 'About Persona Planner' })
   await expect(dialog).toBeVisible()
 

@@ -10,13 +10,14 @@ import { WorkspaceSchema, type Card, type Workspace } from '../../src/shared/mod
 import { realSeeds } from '../seeds'
 import { emit, expect, test, type Harness } from './harness'
 import { PERSONAS_FIXTURE as PERSONAS, TAXONOMY_FIXTURE as TAXONOMY } from './fixture-files'
+import { openView } from './pages/app'
+import { aboveCard, cardIn, column, drag, liveRegion, reveal } from './pages/board'
+import { importFiles } from './pages/import'
 import { WRITE_SCREENSHOTS, readmeScreenshot } from './screenshots'
 
-async function importFiles(page: Page, app: Harness, paths: string[]): Promise<void> {
-  app.platform.nextOpenPaths.push(paths)
-  await page.getByRole('button', { name: 'Import…' }).click()
-  await page.getByRole('button', { name: 'Apply import' }).click()
-  await expect(page.getByTestId('import-preview')).toBeHidden()
+/** Imports through the preview and waits for the board to show the cards. */
+async function importToBoard(page: Page, app: Harness, paths: string[]): Promise<void> {
+  await importFiles(page, app, paths)
   await expect(page.getByTestId('card').first()).toBeVisible()
 }
 
@@ -40,61 +41,12 @@ function titlesIn(ws: Workspace, category: string): string[] {
     .map((c) => c.title)
 }
 
-const column = (page: Page, name: string): Locator =>
-  page.getByRole('region', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `) })
-
-const cardIn = (col: Locator, title: string): Locator =>
-  col
-    .getByTestId('card')
-    .filter({ has: col.page().getByTestId('card-title').getByText(title, { exact: true }) })
-
-/** Columns are virtualised: scrolls a column's list until the card is rendered, then into view. */
-async function reveal(col: Locator, title: string): Promise<Locator> {
-  await col.scrollIntoViewIfNeeded()
-  const card = cardIn(col, title).first()
-  const list = col.getByTestId('column-cards')
-  await list.evaluate((el) => el.scrollTo({ top: 0 }))
-  for (let i = 0; i < 40 && (await card.count()) === 0; i++) {
-    await list.evaluate((el) => el.scrollBy({ top: el.clientHeight * 0.7 }))
-  }
-  await card.scrollIntoViewIfNeeded()
-  return card
-}
-
-/** A mouse drag as dnd-kit needs it: press, a small move past the activation distance, the move, release. */
-async function drag(page: Page, card: Locator, to: () => Promise<{ x: number; y: number }>): Promise<void> {
-  const box = await card.boundingBox()
-  if (!box) throw new Error('card not on screen')
-  const x = box.x + box.width / 2
-  const y = box.y + box.height / 2
-  await page.mouse.move(x, y)
-  await page.mouse.down()
-  await page.mouse.move(x + 8, y + 8, { steps: 5 })
-  const target = await to()
-  await page.mouse.move(target.x, target.y, { steps: 20 })
-  await expect(page.getByTestId('drop-indicator')).toBeVisible()
-  await page.mouse.up()
-}
-
-/** The point just inside the top of a card, where a drop lands before it. */
-async function aboveCard(card: Locator): Promise<{ x: number; y: number }> {
-  const box = await card.boundingBox()
-  if (!box) throw new Error('target card not on screen')
-  return { x: box.x + box.width / 2, y: box.y + 8 }
-}
-
-const liveRegion = (page: Page): Locator => page.locator('[id^="DndLiveRegion"]')
-
-async function openView(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByText(name, { exact: true }).click()
-}
-
 const idOf = (ws: Workspace, category: string): string | undefined =>
   ws.categories.find((c) => c.name === category)?.id
 
 test.describe('board', () => {
   test.beforeEach(async ({ page, app }) => {
-    await importFiles(page, app, [TAXONOMY])
+    await importToBoard(page, app, [TAXONOMY])
   })
 
   test('drags Data analyst with the mouse and another card with the keyboard; both persist and undo', async ({
@@ -424,7 +376,7 @@ test.describe('board', () => {
 })
 
 test('persona lists in the drawer: add, indent, reorder, and need fields', async ({ page, app }) => {
-  await importFiles(page, app, [PERSONAS])
+  await importToBoard(page, app, [PERSONAS])
   const card = page
     .getByTestId('card')
     .filter({ has: page.getByTestId('persona-stats') })
@@ -492,7 +444,7 @@ const SHOTS =
 
 test('screenshots of the board, the drawer and the duplicates view', async ({ page, app }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
-  await importFiles(page, app, SHOTS.files)
+  await importToBoard(page, app, SHOTS.files)
   await column(page, 'Uncategorised').getByRole('button', { name: 'Collapse Uncategorised' }).click()
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
   await page.mouse.move(0, 0)

@@ -1,20 +1,14 @@
 import { expect, openApp, test } from './harness'
+import { addCard, addCategory, column } from './pages/board'
 
 test('creates a category and a card, persists them, survives a reload, and undo removes the card from screen and disk', async ({
   page,
   app
 }) => {
   await expect(page.getByTestId('empty-workspace')).toBeVisible()
-  await page.getByRole('button', { name: 'Add category' }).first().click()
-  await page.getByLabel('Category name').fill('Policy makers')
-  await page.getByLabel('Category name').press('Enter')
-
-  const column = page.getByRole('region', { name: /^Policy makers/ })
-  await expect(column).toBeVisible()
-  await column.getByRole('button', { name: 'Add card to Policy makers' }).click()
-  await column.getByLabel('Card title').fill('Government minister')
-  await column.getByRole('button', { name: 'Add card', exact: true }).click()
-  await expect(column.getByTestId('card-title')).toHaveText(['Government minister'])
+  await addCategory(page, 'Policy makers')
+  await addCard(page, 'Policy makers', 'Government minister')
+  await expect(column(page, 'Policy makers').getByTestId('card-title')).toHaveText(['Government minister'])
 
   await app.flush()
   const saved = await app.readWorkspaceFile()
@@ -24,9 +18,7 @@ test('creates a category and a card, persists them, survives a reload, and undo 
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
 
   await page.reload()
-  await expect(page.getByRole('region', { name: /^Policy makers/ }).getByTestId('card-title')).toHaveText([
-    'Government minister'
-  ])
+  await expect(column(page, 'Policy makers').getByTestId('card-title')).toHaveText(['Government minister'])
 
   await page.getByTestId('board').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('Control+z')
@@ -42,14 +34,11 @@ test('creates a category and a card, persists them, survives a reload, and undo 
 
 test('a workspace written by another process is reopened from disk', async ({ page, dataDir }) => {
   const first = await openApp(page, dataDir)
-  await page.getByRole('button', { name: 'Add category' }).first().click()
-  await page.getByLabel('Category name').fill('IT specialist')
-  await page.getByLabel('Category name').press('Enter')
-  await expect(page.getByRole('region', { name: /^IT specialist/ })).toBeVisible()
+  await addCategory(page, 'IT specialist')
   await first.store.close()
 
   const second = await page.context().newPage()
   const reopened = await openApp(second, dataDir)
-  await expect(second.getByRole('region', { name: /^IT specialist/ })).toBeVisible()
+  await expect(column(second, 'IT specialist')).toBeVisible()
   await reopened.store.close()
 })

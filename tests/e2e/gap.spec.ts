@@ -7,37 +7,18 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { inflateSync } from 'node:zlib'
-import type { Locator, Page } from '@playwright/test'
-import { expect, test, type Harness } from './harness'
+import type { Page } from '@playwright/test'
+import { pdfText } from '../pdf-text'
+import { expect, test } from './harness'
 import { PERSONAS_FIXTURE } from './fixture-files'
+import { choose, openView } from './pages/app'
+import { createCapability } from './pages/capabilities'
+import { saveGapReport } from './pages/export'
+import { applyImport, importFiles, importPreview } from './pages/import'
 import { readmeScreenshot } from './screenshots'
 
 const CLASSIFICATION_NEED = 'A tool to label documents by sensitivity'
 const DLP_NEED = 'Data loss prevention that reads those labels'
-
-const openView = (page: Page, name: string): Promise<void> =>
-  page.getByRole('navigation', { name: 'Views' }).getByText(name, { exact: true }).click()
-
-async function choose(page: Page, field: Locator, option: string | RegExp): Promise<void> {
-  await field.click()
-  await page.getByRole('option', { name: option, exact: true }).click()
-}
-
-async function createCapability(
-  page: Page,
-  fields: { name: string; state: string; arrives?: string; owner?: string; description?: string }
-): Promise<void> {
-  await page.getByRole('button', { name: 'New capability' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New capability' })
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name)
-  await choose(page, dialog.getByRole('combobox', { name: 'State' }), fields.state)
-  if (fields.arrives) await choose(page, dialog.getByRole('combobox', { name: 'Arrives' }), fields.arrives)
-  if (fields.owner) await dialog.getByRole('textbox', { name: 'Owner' }).fill(fields.owner)
-  if (fields.description) await dialog.getByRole('textbox', { name: 'Description' }).fill(fields.description)
-  await dialog.getByRole('button', { name: 'Create capability' }).click()
-  await expect(dialog).toBeHidden()
-}
 
 /** Screenshots without toasts over the content. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -45,91 +26,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await readmeScreenshot(page, name)
 }
 
-async function importPersonas(page: Page, app: Harness): Promise<void> {
-  app.platform.nextOpenPaths.push([PERSONAS_FIXTURE])
-  await page.getByRole('button', { name: 'Import…', exact: true }).click()
-  await page.getByRole('button', { name: 'Apply import' }).click()
-  await expect(page.getByRole('dialog')).toBeHidden()
-}
-
-async function exportReport(page: Page, format: string): Promise<void> {
-  await page.getByRole('button', { name: 'Export gap report…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Export gap report' })
-  await dialog.getByRole('radio', { name: format }).check()
-  await dialog.getByRole('button', { name: 'Save report…' }).click()
-  await expect(dialog).toBeHidden()
-}
-
-/**
- * The text of a PDF as Chromium (Skia) writes it: Flate-compressed content streams showing
- * two-byte glyph codes through Type0 fonts, each with a ToUnicode CMap. Enough for a test, not a
- * general PDF reader.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1')
-  const objects = new Map<string, { dict: string; stream: string }>()
-  const objectStart = /(\d+) 0 obj\b/g
-  for (let m = objectStart.exec(raw); m; m = objectStart.exec(raw)) {
-    const from = m.index + m[0].length
-    const streamAt = raw.indexOf('stream', from)
-    const endobjAt = raw.indexOf('endobj', from)
-    if (streamAt === -1 || streamAt > endobjAt) {
-      objects.set(m[1], { dict: raw.slice(from, endobjAt), stream: '' })
-      continue
-    }
-    const dict = raw.slice(from, streamAt)
-    const dataAt = streamAt + (raw.startsWith('\r\n', streamAt + 6) ? 8 : 7)
-    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict)?.[1]
-    const data = raw.slice(dataAt, length ? dataAt + Number(length) : raw.indexOf('endstream', dataAt))
-    const stream = dict.includes('/FlateDecode')
-      ? inflateSync(Buffer.from(data, 'latin1')).toString('latin1')
-      : data
-    objects.set(m[1], { dict, stream })
-    objectStart.lastIndex = dataAt + data.length
-  }
-
-  const unicode = (hex: string): string =>
-    String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((c) => parseInt(c, 16)))
-  const cmapOf = (fontId: string | undefined): Map<number, string> => {
-    const map = new Map<number, string>()
-    const ref = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontId ?? '')?.dict ?? '')?.[1]
-    const cmap = objects.get(ref ?? '')?.stream ?? ''
-    for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-      for (const [, code, text] of block.matchAll(/<(\w+)>\s*<(\w+)>/g))
-        map.set(parseInt(code, 16), unicode(text))
-    for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-      for (const [, from, to, text] of block.matchAll(/<(\w+)>\s*<(\w+)>\s*<(\w+)>/g))
-        for (let code = parseInt(from, 16); code <= parseInt(to, 16); code++)
-          map.set(code, String.fromCodePoint(parseInt(text, 16) + code - parseInt(from, 16)))
-    return map
-  }
-  const fonts = new Map<string, Map<number, string>>()
-  for (const { dict } of objects.values())
-    for (const [, entries] of dict.matchAll(/\/Font\s*<<([^>]*)>>/g))
-      for (const [, name, id] of entries.matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) fonts.set(name, cmapOf(id))
-
-  let text = ''
-  for (const { stream } of objects.values()) {
-    if (!/\bBT\b/.test(stream) || !stream.includes(' Tf')) continue
-    let cmap = new Map<number, string>()
-    const show = (hex: string): void => {
-      for (const code of hex.match(/.{4}/g) ?? []) text += cmap.get(parseInt(code, 16)) ?? ''
-    }
-    for (const op of stream.matchAll(/\/(\S+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ|<(\w*)>\s*Tj|\bET\b/g)) {
-      if (op[1] !== undefined) cmap = fonts.get(op[1]) ?? new Map()
-      else if (op[2] !== undefined) for (const [, hex] of op[2].matchAll(/<(\w+)>/g)) show(hex)
-      else if (op[3] !== undefined) show(op[3])
-      else text += '\n'
-    }
-  }
-  return text
-}
-
 test('ESDC-shaped personas: capabilities, links by picker and by drag, coverage now and after the medium-term plan, and the gap report on disk', async ({
   page,
   app
 }) => {
-  await importPersonas(page, app)
+  await importFiles(page, app, [PERSONAS_FIXTURE])
 
   // Two capabilities, made in the Capabilities view.
   await openView(page, 'Capabilities')
@@ -208,7 +109,8 @@ test('ESDC-shaped personas: capabilities, links by picker and by drag, coverage 
     ['pdf', 'PDF']
   ] as const) {
     app.platform.nextSavePaths.push(saved(format))
-    await exportReport(page, label)
+    await page.getByRole('button', { name: 'Export gap report…' }).click()
+    await saveGapReport(page, label)
     await expect(page.getByText(`Gap report saved to ${saved(format)}`)).toBeVisible()
   }
   const markdown = await readFile(saved('md'), 'utf8')
@@ -254,7 +156,7 @@ test('a need’s status overridden with a rationale shows as an override, and un
   page,
   app
 }) => {
-  await importPersonas(page, app)
+  await importFiles(page, app, [PERSONAS_FIXTURE])
   await openView(page, 'Needs')
   const need = page
     .getByTestId('need-row')
@@ -306,7 +208,7 @@ test('the capabilities catalogue goes out as CSV, and a deleted capability comes
 
   app.platform.nextOpenPaths.push([csvPath])
   await page.getByRole('button', { name: 'Import CSV…' }).click()
-  await page.getByRole('button', { name: 'Apply import' }).click()
+  await applyImport(importPreview(page))
   await expect(rows).toHaveCount(2)
   await expect(rows.filter({ hasText: 'DLP tool' })).toContainText('IT Security')
   await expect(rows.filter({ hasText: 'Classification tool' })).toContainText('Planned (long term)')

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { APP_URL, expect, test } from './harness'
+import { importFiles } from './pages/import'
 
 const HOSTILE_MD = resolve('tests/fixtures/hostile/hostile-taxonomy.md')
 const HOSTILE_CSV = resolve('tests/fixtures/hostile/hostile-cards.csv')
@@ -12,9 +13,7 @@ test('hostile names and descriptions are shown as text: nothing runs, nothing na
   page.on('request', (request) => {
     if (!request.url().startsWith(APP_URL) && !request.url().startsWith('data:')) outbound.push(request.url())
   })
-  app.platform.nextOpenPaths.push([HOSTILE_MD, HOSTILE_CSV])
-  await page.getByRole('button', { name: 'Import…' }).first().click()
-  await page.getByRole('button', { name: 'Apply import' }).click()
+  await importFiles(page, app, [HOSTILE_MD, HOSTILE_CSV])
   await expect(page.getByTestId('card')).toHaveCount(4)
 
   // CSV cells are plain text: the markup shows literally, as characters.

@@ -1,47 +1,23 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { expect, test, type Harness } from './harness'
+import { expect, test } from './harness'
 import { PERSONAS_FIXTURE as PERSONAS, TAXONOMY_FIXTURE as TAXONOMY } from './fixture-files'
-
-async function importFiles(
-  page: Page,
-  app: Harness,
-  paths: string[],
-  mode?: 'Add' | 'Merge by title' | 'Replace'
-): Promise<void> {
-  app.platform.nextOpenPaths.push(paths)
-  await page.getByRole('button', { name: 'Import…' }).first().click()
-  const preview = page.getByRole('dialog', { name: 'Import preview' })
-  await expect(preview).toBeVisible()
-  if (mode) await preview.getByRole('radio', { name: mode }).check()
-  await preview.getByRole('button', { name: 'Apply import' }).click()
-  await expect(preview).toBeHidden()
-}
-
-async function exportAs(page: Page, app: Harness, label: string, path: string): Promise<void> {
-  app.platform.nextSavePaths.push(path)
-  await page.getByRole('button', { name: 'Export…' }).first().click()
-  const dialog = page.getByRole('dialog', { name: 'Export workspace' })
-  await dialog.getByRole('radio', { name: label }).check()
-  await dialog.getByRole('button', { name: 'Export…' }).click()
-  await expect(page.getByText(`Exported to ${path}`)).toBeVisible()
-}
+import { exportWorkspace } from './pages/export'
+import { applyImport, importFiles, openImportPreview } from './pages/import'
 
 test('imports a taxonomy and a persona page through the preview, undoes, re-imports, and every export imports back', async ({
   page,
   app
 }) => {
   app.platform.nextOpenPaths.push([TAXONOMY, PERSONAS])
-  await page.getByRole('button', { name: 'Import…' }).first().click()
-  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  const preview = await openImportPreview(page)
   await expect(preview.getByTestId('import-file')).toHaveCount(2)
   await expect(preview.getByTestId('import-file').first()).toContainText('28')
   await expect(preview.getByTestId('import-duplicates')).toContainText('Programme manager')
   await expect(preview.getByTestId('import-duplicates')).toContainText('Deputy minister')
   await app.flush()
   const untouched = await readFile(app.workspaceFile, 'utf8').catch(() => null)
-  await preview.getByRole('button', { name: 'Apply import' }).click()
+  await applyImport(preview)
   await expect(page.getByTestId('card')).not.toHaveCount(0)
   await app.flush()
   let saved = await app.readWorkspaceFile()
@@ -68,7 +44,7 @@ test('imports a taxonomy and a persona page through the preview, undoes, re-impo
   ]
   for (const shape of shapes) {
     const path = join(app.dir, shape.file)
-    await exportAs(page, app, shape.label, path)
+    await exportWorkspace(page, app, shape.label, path)
     await importFiles(page, app, [path], 'Replace')
     await app.flush()
     const back = await app.readWorkspaceFile()
@@ -105,8 +81,7 @@ test('a file that cannot be imported gives a clear message and leaves the store 
     JSON.stringify({ schemaVersion: 42, name: 'x', categories: [], cards: [], capabilities: [] })
   )
   app.platform.nextOpenPaths.push([binary, newer])
-  await page.getByRole('button', { name: 'Import…' }).first().click()
-  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  const preview = await openImportPreview(page)
   await expect(preview.getByText('Nothing can be imported')).toBeVisible()
   await expect(preview.getByTestId('import-file-error').first()).toContainText('scan.md')
   await expect(preview.getByText(/42/).first()).toBeVisible()

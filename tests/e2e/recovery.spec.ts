@@ -1,6 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, openApp, test } from './harness'
+import { moreActions } from './pages/app'
+import { addCategory, column, submitNewCategory } from './pages/board'
 
 test('a corrupt workspace file is moved aside, the app starts and says so', async ({ page, dataDir }) => {
   const broken = '{"schemaVersion": 1, "name": "Half a fi'
@@ -30,11 +32,9 @@ test('a workspace from a newer version opens read-only and is never overwritten'
   const app = await openApp(page, dataDir)
   await expect(page.getByTestId('save-status')).toHaveText('Read-only')
   await expect(page.getByTestId('notices')).toContainText('99')
-  await page.getByRole('button', { name: 'Add category' }).first().click()
-  await page.getByLabel('Category name').fill('Policy makers')
-  await page.getByLabel('Category name').press('Enter')
+  await submitNewCategory(page, 'Policy makers')
   await expect(page.getByRole('alert').last()).toBeVisible()
-  await expect(page.getByRole('region', { name: /^Policy makers/ })).toHaveCount(0)
+  await expect(column(page, 'Policy makers')).toHaveCount(0)
   await app.store.close().catch(() => undefined)
   expect(await readFile(join(dataDir, 'workspace.json'), 'utf8')).toBe(future)
 })
@@ -43,31 +43,24 @@ test('a backup is restored from the dialog, and the restore is itself undone by 
   page,
   app
 }) => {
-  const addCategory = async (name: string): Promise<void> => {
-    await page.getByRole('button', { name: 'Add category' }).first().click()
-    await page.getByLabel('Category name').fill(name)
-    await page.getByLabel('Category name').press('Enter')
-    await expect(page.getByRole('region', { name: new RegExp(`^${name}`) })).toBeVisible()
-  }
-  await addCategory('Policy makers')
+  await addCategory(page, 'Policy makers')
   await app.flush()
   await app.store.backup('before experiment')
-  await addCategory('Trainers')
+  await addCategory(page, 'Trainers')
   await app.flush()
 
-  await page.getByRole('button', { name: 'More actions' }).click()
-  await page.getByRole('menuitem', { name: 'Restore from backup…' }).click()
+  await moreActions(page, 'Restore from backup…')
   const dialog = page.getByRole('dialog', { name: 'Restore from backup' })
   await expect(dialog.getByRole('radio').first()).toBeChecked()
   await expect(dialog).toContainText('before experiment')
   await dialog.getByRole('button', { name: 'Restore' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('region', { name: /^Trainers/ })).toHaveCount(0)
+  await expect(column(page, 'Trainers')).toHaveCount(0)
   await app.flush()
   expect((await app.readWorkspaceFile()).categories.map((c) => c.name)).toEqual(['Policy makers'])
 
   await page.keyboard.press('Control+z')
-  await expect(page.getByRole('region', { name: /^Trainers/ })).toBeVisible()
+  await expect(column(page, 'Trainers')).toBeVisible()
   await app.flush()
   expect((await app.readWorkspaceFile()).categories.map((c) => c.name)).toEqual(['Policy makers', 'Trainers'])
 })

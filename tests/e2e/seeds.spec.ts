@@ -4,40 +4,32 @@
  * real data, the duplicates view and the needs view show them, and the page passes axe. The same
  * flows run on our own fixtures in board, gap, import-export and a11y specs.
  */
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { SEEDS_MISSING, realSeeds } from '../seeds'
+import { expectNoSeriousViolations } from './axe'
 import { expect, test } from './harness'
+import { openView } from './pages/app'
+import { applyImport, openImportPreview } from './pages/import'
 
 const seeds = realSeeds(import.meta.url)
 test.skip(seeds === null, SEEDS_MISSING)
-
-const openView = (page: Page, name: string): Promise<void> =>
-  page.getByRole('navigation', { name: 'Views' }).getByText(name, { exact: true }).click()
 
 test('the GovStack and ESDC seeds import with their counts and duplicates, and pass axe', async ({
   page,
   app
 }) => {
   app.platform.nextOpenPaths.push(seeds === null ? [] : [seeds.govstack, seeds.esdc])
-  await page.getByRole('button', { name: 'Import…' }).first().click()
-  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  const preview = await openImportPreview(page)
   await expect(preview.getByTestId('import-file')).toHaveCount(2)
   await expect(preview.getByTestId('import-file').first()).toContainText('53')
   await expect(preview.getByTestId('import-duplicates')).toContainText('Project manager')
   await expect(preview.getByTestId('import-duplicates')).toContainText('Government minister')
-  await preview.getByRole('button', { name: 'Apply import' }).click()
-  await expect(preview).toBeHidden()
+  await applyImport(preview)
   await app.flush()
   const saved = await app.readWorkspaceFile()
   expect(saved.cards).toHaveLength(59)
   expect(saved.categories).toHaveLength(14)
 
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(
-    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    'axe on the board with the seeds'
-  ).toEqual([])
+  await expectNoSeriousViolations(page, 'the board with the seeds')
 
   await openView(page, 'Duplicates')
   const managers = page.getByRole('region', { name: 'Possible duplicates: Project manager' })

@@ -6,18 +6,12 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { JSHandle, Page } from '@playwright/test'
+import type { JSHandle } from '@playwright/test'
 import type { BrowserWindow } from 'electron'
 import { LOCK_FILE, WORKSPACE_FILE } from '../../src/main/services/workspace-store'
 import { APP_ORIGIN } from '../../src/shared/csp'
+import { addCard, addCategory, column } from '../e2e/pages/board'
 import { clickMenuItem, expect, launchSecondInstance, sampleWorkspace, test } from './fixtures'
-
-async function addCategory(window: Page, name: string): Promise<void> {
-  await window.getByRole('button', { name: 'Add category' }).first().click()
-  await window.getByLabel('Category name').fill(name)
-  await window.getByLabel('Category name').press('Enter')
-  await expect(window.getByRole('region', { name: new RegExp(`^${name}`) })).toBeVisible()
-}
 
 test.describe('on a saved workspace', () => {
   test.use({ seed: sampleWorkspace() })
@@ -29,9 +23,9 @@ test.describe('on a saved workspace', () => {
     await expect(header.getByRole('heading', { name: 'Persona Planner' })).toBeVisible()
     // The workspace on screen is the one seeded into PERSONA_PLANNER_USER_DATA.
     await expect(header.getByTestId('workspace-name')).toHaveText('Electron suite')
-    const column = window.getByRole('region', { name: /^Policy makers/ })
-    await expect(column).toBeVisible()
-    await expect(column.getByTestId('card-title')).toHaveText(['Records officer'])
+    const policy = column(window, 'Policy makers')
+    await expect(policy).toBeVisible()
+    await expect(policy.getByTestId('card-title')).toHaveText(['Records officer'])
     await expect(window.getByTestId('save-status')).toHaveText('Saved')
     await expect(window.getByTestId('notices')).toHaveCount(0)
     // One window, shown once ready (it is created hidden).
@@ -67,7 +61,7 @@ test('menu items reach the renderer: Help › About opens the dialog, Edit › U
   await window.getByTestId('board').click({ position: { x: 5, y: 5 } }) // out of any text field
   await clickMenuItem(electronApp, ['Edit', 'Undo'])
   await expect(window.getByText('Undone: ')).toBeVisible()
-  await expect(window.getByRole('region', { name: /^Trainers/ })).toHaveCount(0)
+  await expect(column(window, 'Trainers')).toHaveCount(0)
   await expect(window.getByTestId('empty-workspace')).toBeVisible()
 })
 
@@ -130,13 +124,9 @@ test('quitting straight after an edit keeps the edit, and the next launch opens 
 }, testInfo) => {
   await addCategory(window, 'Trainers')
   await expect(window.getByTestId('save-status')).toHaveText('Saved') // nothing pending before the edit
-  const column = window.getByRole('region', { name: /^Trainers/ })
-  await column.getByRole('button', { name: 'Add card to Trainers' }).click()
-  await column.getByLabel('Card title').fill('Educational researcher')
-  await column.getByRole('button', { name: 'Add card', exact: true }).click()
   // On screen means main has applied it, and its save waits out the 250 ms coalescing window:
-  // quit at once (waitFor checks every frame; expect's retries would be too slow here).
-  await column.getByTestId('card-title').filter({ hasText: 'Educational researcher' }).waitFor()
+  // quit at once (addCard returns as soon as the card shows; expect's retries would be too slow here).
+  await addCard(window, 'Trainers', 'Educational researcher')
   const savedBeforeQuit = (await readFile(join(userData, WORKSPACE_FILE), 'utf8')).includes(
     'Educational researcher'
   )
@@ -158,9 +148,7 @@ test('quitting straight after an edit keeps the edit, and the next launch opens 
 
   const again = await launchApp()
   const reopened = await again.firstWindow()
-  await expect(reopened.getByRole('region', { name: /^Trainers/ }).getByTestId('card-title')).toHaveText([
-    'Educational researcher'
-  ])
+  await expect(column(reopened, 'Trainers').getByTestId('card-title')).toHaveText(['Educational researcher'])
   await expect(reopened.getByTestId('save-status')).toHaveText('Saved')
   await expect(reopened.getByTestId('notices')).toHaveCount(0)
 })

@@ -4,6 +4,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { moreActions } from '../e2e/pages/app'
+import { column } from '../e2e/pages/board'
+import { saveGapReport } from '../e2e/pages/export'
+import { applyImport, openImportPreview } from '../e2e/pages/import'
 import { pdfText } from '../pdf-text'
 import {
   APP_DIR,
@@ -23,13 +27,11 @@ test('an import through the open dialog is previewed, applied and saved to the w
   readWorkspace
 }) => {
   await stubOpenDialog(electronApp, [TAXONOMY])
-  await window.getByRole('button', { name: 'Import…', exact: true }).click()
-  const preview = window.getByRole('dialog', { name: 'Import preview' })
+  const preview = await openImportPreview(window)
   await expect(preview.getByTestId('import-file')).toHaveCount(1)
   await expect(preview.getByTestId('import-file')).toContainText('govstack-taxonomy-v2.md')
-  await preview.getByRole('button', { name: 'Apply import' }).click()
-  await expect(preview).toBeHidden()
-  await expect(window.getByRole('region', { name: /^Policy makers/ }).getByTestId('card-title')).toHaveText([
+  await applyImport(preview)
+  await expect(column(window, 'Policy makers').getByTestId('card-title')).toHaveText([
     'Government minister',
     'Fundraisers'
   ])
@@ -65,14 +67,10 @@ test.describe('on a workspace with a persona, a need and a capability', () => {
   }, testInfo) => {
     const path = testInfo.outputPath('gap-report.pdf')
     await stubSaveDialog(electronApp, path)
-    await expect(window.getByRole('region', { name: /^Policy makers/ })).toBeVisible()
-    await window.getByRole('button', { name: 'More actions' }).click()
-    await window.getByRole('menuitem', { name: 'Export gap report…' }).click()
-    const dialog = window.getByRole('dialog', { name: 'Export gap report' })
-    await dialog.getByRole('radio', { name: 'PDF' }).check()
-    await dialog.getByRole('button', { name: 'Save report…' }).click()
+    await expect(column(window, 'Policy makers')).toBeVisible()
+    await moreActions(window, 'Export gap report…')
+    await saveGapReport(window, 'PDF')
     await expect(window.getByText(`Gap report saved to ${path}`)).toBeVisible()
-    await expect(dialog).toBeHidden()
 
     const pdf = await readFile(path)
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
