@@ -12,6 +12,7 @@ import { emit, expect, test, type Harness } from './harness'
 import { PERSONAS_FIXTURE as PERSONAS, TAXONOMY_FIXTURE as TAXONOMY } from './fixture-files'
 import { openView } from './pages/app'
 import { aboveCard, cardIn, column, drag, liveRegion, reveal } from './pages/board'
+import { drawerAtRest } from './pages/card-drawer'
 import { importFiles } from './pages/import'
 import { WRITE_SCREENSHOTS, readmeScreenshot } from './screenshots'
 
@@ -480,7 +481,7 @@ test('screenshots of the board, the drawer and the duplicates view', async ({ pa
     .first()
     .click()
   await expect(page.getByRole('dialog').getByLabel('Title')).toBeVisible()
-  await page.waitForTimeout(400) // the drawer's slide-in transition
+  await drawerAtRest(page)
   // The lists, needs with their kind, priority, horizon and capabilities.
   await page.getByTestId('list-need').evaluate((el) => el.scrollIntoView({ block: 'center' }))
   await readmeScreenshot(page, 'drawer.png')
