@@ -1,4 +1,7 @@
-/** Workspaces for the gap-analysis tests: a small hand-made one, and persona pages through the importer. */
+/**
+ * Workspaces for the gap-analysis tests: a small hand-made one, and persona pages through the
+ * importer; and cards for the duplicate detection at scale (also bench/duplicates.bench.ts).
+ */
 import { join } from 'node:path'
 import { applyCommand } from '../../../../src/shared/commands/apply'
 import type { Command } from '../../../../src/shared/commands/schema'
@@ -147,3 +150,17 @@ export function withClassificationAndDlp(ws: Workspace): Workspace {
 }
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'docs', 'examples')
+
+/**
+ * `count` role cards whose titles share their words and differ only by a number ("Data officer 0",
+ * "Cloud officer 1", …): no two are duplicates, though every title shares its words with a
+ * quarter of the others.
+ */
+export function numberedRoles(count: number): { id: string; kind: string; title: string }[] {
+  const words = ['Data', 'Cloud', 'Policy', 'Service']
+  return Array.from({ length: count }, (_, i) => ({
+    id: `c${i}`,
+    kind: 'role',
+    title: `${words[i % 4]} officer ${i}`
+  }))
+}
