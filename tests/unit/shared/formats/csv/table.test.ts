@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readRecords } from '../../../../../src/shared/formats/csv/table'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/**
+ * Counts the characters `String.prototype.indexOf` walks over on `text` while `run` runs: from
+ * the start position to the match, or to the end when there is none.
+ */
+function charactersScanned(text: string, run: () => void): number {
+  const original = String.prototype.indexOf
+  let scanned = 0
+  vi.spyOn(String.prototype, 'indexOf').mockImplementation(function (
+    this: string,
+    search: string,
+    position?: number
+  ) {
+    const found = original.call(this, search, position)
+    if (this === text) scanned += (found === -1 ? this.length : found + search.length) - (position ?? 0)
+    return found
+  })
+  run()
+  return scanned
+}
+
+describe('readRecords', () => {
+  it('scans an escape-heavy quoted cell in linear work, not once per "" escape to the next line end', () => {
+    // 20,000 "" escapes, then a long unquoted tail before the only line end.
+    const text = `title\n"${'""'.repeat(20_000)}",${'x'.repeat(100_000)}\nnext\n`
+    let records: ReturnType<typeof readRecords>['records'] = []
+    const scanned = charactersScanned(text, () => {
+      records = readRecords(text, null).records
+    })
+    expect(records.map((r) => [r.line, r.cells[0].length])).toEqual([
+      [1, 5],
+      [2, 20_000],
+      [3, 4]
+    ])
+    expect(scanned).toBeLessThanOrEqual(2 * text.length)
+  })
+
+  it('counts the lines of quoted multi-line cells with escapes, so later records keep their line', () => {
+    const text = 'a,b\n"one ""x""\ntwo ""y""\nthree",z\n"""\n""",w\nlast,row\n'
+    const { records } = readRecords(text, null)
+    expect(records.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['one "x"\ntwo "y"\nthree', 'z']],
+      [5, ['"\n"', 'w']],
+      [7, ['last', 'row']]
+    ])
+  })
+})
