@@ -24,7 +24,6 @@ export function importExportHandlers({ store, platform }: HandlerDeps) {
 
   return {
     previewImportFiles: async ({ files }) => preview(parseProfileBuffers(files)),
-    previewImportPaths: async ({ paths }) => preview(await readProfileFiles(paths)),
     chooseImportFiles: async () => {
       const paths = await platform.chooseImportFiles()
       return paths && paths.length > 0 ? preview(await readProfileFiles(paths)) : null

@@ -3,7 +3,8 @@
  * build the one `import.apply` command that applies it. Plain Node; no Electron.
  */
 import { randomUUID } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Command, ImportMode } from '../../shared/commands/schema'
 import { ImportError, MAX_IMPORT_BYTES, parseProfileBytes, type ParsedFile } from '../../shared/formats'
@@ -47,35 +48,82 @@ export function parseProfileBuffers(files: { name: string; data: Uint8Array }[])
   })
 }
 
+/** What a path that is not a regular file is, in words. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe'
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device'
+  if (stat.isSocket()) return 'a socket'
+  return 'not a file'
+}
+
+/** Why a path cannot be read as an import, or null when it is a regular file. */
+function notAFile(fileName: string, stat: Stats): FileOutcome | null {
+  if (stat.isFile()) return null
+  const message = stat.isDirectory()
+    ? `${fileName} is a folder, not a file.`
+    : `${fileName} is not a regular file (it is ${kindOf(stat)}); only files can be imported.`
+  return { ok: false, fileName, error: { code: 'io', message } }
+}
+
+const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * Reads at most `limit` bytes from an open file, whatever its size claims to be; returns fewer
+ * when the file ends first.
+ */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let total = 0
+  while (total < limit) {
+    const chunk = new Uint8Array(Math.min(CHUNK_BYTES, limit - total))
+    const { bytesRead } = await handle.read(chunk, 0, chunk.byteLength, null)
+    if (bytesRead === 0) break
+    chunks.push(chunk.subarray(0, bytesRead))
+    total += bytesRead
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)
+}
+
 /**
  * Reads and parses files from disk. A missing or unreadable file becomes an `io` failure naming
- * it; a file over the size limit is refused before it is read. Never throws.
+ * it; so does anything that is not a regular file (a folder, a named pipe, a device), refused
+ * before it is read. A file is read through a byte limit, not trusting its size: over
+ * MAX_IMPORT_BYTES it is refused as too large. Never throws.
  */
 export async function readProfileFiles(paths: string[]): Promise<FileOutcome[]> {
   return Promise.all(
     paths.map(async (path): Promise<FileOutcome> => {
       const fileName = basename(path)
       let data: Uint8Array
+      let handle: FileHandle | undefined
       try {
-        const stat = await fs.stat(path)
-        if (stat.isDirectory()) {
-          return {
-            ok: false,
-            fileName,
-            error: { code: 'io', message: `${fileName} is a folder, not a file.` }
-          }
-        }
+        // stat does not open the path, so a named pipe cannot block here.
+        const refused = notAFile(fileName, await fs.stat(path))
+        if (refused) return refused
+        // O_NONBLOCK: should the path become a named pipe before the open, the open does not wait.
+        handle = await fs.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0))
+        const stat = await handle.stat()
+        const swapped = notAFile(fileName, stat)
+        if (swapped) return swapped
         if (stat.size > MAX_IMPORT_BYTES) {
           // Let decodeText word the refusal, without reading 50 MB first.
           return failure(fileName, new ImportError('too-large', tooLargeMessage(fileName, stat.size)))
         }
-        data = await fs.readFile(path)
+        data = await readAtMost(handle, MAX_IMPORT_BYTES + 1)
+        if (data.byteLength > MAX_IMPORT_BYTES) {
+          // A size that lied (it grew, or the system reports none): say only that it is over the limit.
+          const limit = `${MAX_IMPORT_BYTES / 1024 / 1024} MB`
+          const message = `${fileName} is over ${limit}; files over ${limit} cannot be imported.`
+          return failure(fileName, new ImportError('too-large', message))
+        }
       } catch (error) {
         return {
           ok: false,
           fileName,
           error: { code: 'io', message: `${fileName} could not be read: ${describeFsError(error)}.` }
         }
+      } finally {
+        await handle?.close().catch(() => undefined)
       }
       try {
         return { ok: true, parsed: parseProfileBytes(data, fileName) }

@@ -10,7 +10,6 @@ export const CHANNELS = {
   redo: 'workspace:redo',
   openExampleWorkspace: 'workspace:open-example',
   previewImportFiles: 'import:preview-files',
-  previewImportPaths: 'import:preview-paths',
   chooseImportFiles: 'import:choose-files',
   applyImport: 'import:apply',
   discardImport: 'import:discard',

@@ -49,10 +49,6 @@ export const CONTRACT = {
       .strict(),
     response: returns<ImportPreview>()
   },
-  previewImportPaths: {
-    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
-    response: returns<ImportPreview>()
-  },
   /** Shows the native open dialog; null when the user cancels. */
   chooseImportFiles: { request: none, response: returns<ImportPreview | null>() },
   applyImport: {

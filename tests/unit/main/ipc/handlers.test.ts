@@ -28,7 +28,6 @@ const BAD_REQUESTS: Record<Method, unknown[]> = {
     { files: [{ name: 'a.md', data: 'not bytes' }] },
     { files: [{ name: '', data: new Uint8Array(1) }] }
   ],
-  previewImportPaths: [{ paths: [] }, { paths: [42] }, { paths: 'a.md' }],
   chooseImportFiles: [{ path: '/etc/passwd' }],
   applyImport: [{ token: '' }, { token: 'x', mode: 'overwrite' }],
   discardImport: [{}],
@@ -48,14 +47,17 @@ let store: WorkspaceStore
 let handlers: HandlerTable
 let saves: string[]
 let opened: string[]
+/** What the stubbed open dialog returns next; the fixture taxonomy unless a test says otherwise. */
+let openPaths: string[] | null
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pp-handlers-'))
   store = await WorkspaceStore.open({ dir, saveDelayMs: 0 })
   saves = []
   opened = []
+  openPaths = [join(FIXTURES, TAXONOMY)]
   const platform: Platform = {
-    chooseImportFiles: async () => [join(FIXTURES, TAXONOMY)],
+    chooseImportFiles: async () => openPaths,
     chooseSavePath: async (name) => {
       saves.push(name)
       return join(dir, name)
@@ -75,6 +77,11 @@ afterEach(async () => {
 describe('IPC handler table', () => {
   it('has one handler per contract channel', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(CHANNELS).sort())
+  })
+
+  it('offers the page no channel that reads a path it names: files come from the dialog or as bytes', () => {
+    expect(Object.keys(CHANNELS)).not.toContain('previewImportPaths')
+    expect(Object.keys(handlers)).not.toContain('previewImportPaths')
   })
 
   it.each(Object.entries(BAD_REQUESTS))(
@@ -145,9 +152,10 @@ describe('IPC handler table', () => {
   it('refuses an unreadable file in the preview, naming it, and changes nothing', async () => {
     const binary = join(dir, 'photo.md')
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]))
-    const preview = await handlers.previewImportPaths({ paths: [binary, join(dir, 'missing.csv')] })
-    expect(preview.ok && preview.data.canApply).toBe(false)
-    if (preview.ok) {
+    openPaths = [binary, join(dir, 'missing.csv')]
+    const preview = await handlers.chooseImportFiles({})
+    expect(preview.ok && preview.data?.canApply).toBe(false)
+    if (preview.ok && preview.data) {
       expect(preview.data.files.map((f) => f.error)).toEqual([
         expect.stringContaining('photo.md'),
         expect.stringContaining('missing.csv')

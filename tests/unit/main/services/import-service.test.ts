@@ -1,4 +1,6 @@
 /** The import service (src/main/services/import-service.ts) over real temporary files. */
+import { execFileSync } from 'node:child_process'
+import { closeSync, constants, existsSync, openSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -64,6 +66,47 @@ describe('readProfileFiles', () => {
     expect(outcomes[0].ok || outcomes[0].error.message).toBe(
       'missing.md could not be read: the file or folder does not exist (ENOENT).'
     )
+  })
+
+  it('refuses a named pipe without waiting for a writer, naming the file', async (ctx) => {
+    if (process.platform === 'win32') ctx.skip('mkfifo: named pipes are not files on Windows')
+    const fifo = join(dir, 'pipe.md')
+    execFileSync('mkfifo', [fifo])
+    try {
+      const [outcome] = await readProfileFiles([fifo])
+      expect(outcome.ok || [outcome.error.code, outcome.error.message]).toEqual([
+        'io',
+        'pipe.md is not a regular file (it is a named pipe); only files can be imported.'
+      ])
+    } finally {
+      // Unblock a reader left waiting for a writer, so a failing run still ends.
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK))
+      } catch {
+        // no reader waiting
+      }
+    }
+  })
+
+  it('refuses a device such as /dev/zero, whose size reads as 0, without reading it', async (ctx) => {
+    if (!existsSync('/dev/zero')) ctx.skip('this system has no /dev/zero')
+    const [outcome] = await readProfileFiles(['/dev/zero'])
+    expect(outcome.ok || [outcome.error.code, outcome.error.message]).toEqual([
+      'io',
+      'zero is not a regular file (it is a device); only files can be imported.'
+    ])
+  })
+
+  it('refuses a folder and a sparse file one byte over the limit, each by name', async () => {
+    await mkdir(join(dir, 'notes.csv'))
+    const sparse = join(dir, 'sparse.md')
+    await writeFile(sparse, '')
+    await truncate(sparse, MAX_IMPORT_BYTES + 1)
+    const outcomes = await readProfileFiles([join(dir, 'notes.csv'), sparse])
+    expect(outcomes.map((o) => o.ok || [o.error.code, o.error.message])).toEqual([
+      ['io', 'notes.csv is a folder, not a file.'],
+      ['too-large', 'sparse.md is 50.0 MB; files over 50 MB cannot be imported.']
+    ])
   })
 
   it('parseProfileBuffers does the same for bytes in memory', () => {
