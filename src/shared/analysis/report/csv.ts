@@ -24,9 +24,10 @@ export const CSV_HEADER = [
 /**
  * Cells a spreadsheet would run as a formula are prefixed with `'` (and quoted). papaparse's own
  * `escapeFormulae: true` uses /^[=+\-@\t\r].*$/, which misses a multi-line cell that starts with
- * `=` because `.` stops at the first line break; this pattern tests the first character only.
+ * `=` because `.` stops at the first line break; this pattern tests the start only: =, +, -, @,
+ * tab or CR first, or =, +, -, @ after spaces, tabs, CRs and LFs (as `guardFormula` does).
  */
-export const FORMULA_START = /^[=+\-@\t\r]/
+export const FORMULA_START = /^(?:[=+\-@\t\r]|[ \t\r\n]+[=+\-@])/
 
 /** Separator between the names of a need's capabilities. */
 const LIST_SEPARATOR = '; '

@@ -145,12 +145,14 @@ export function readTable(text: string, ctx: ParseContext | null): CsvTable | nu
   return { separator, header: header.cells.map(headerKey), headerLine: header.line, rows }
 }
 
-const FORMULA_START = /^'*[=+\-@\t\r]/
-const GUARDED = /^'+[=+\-@\t\r]/
+/** What a spreadsheet may run as a formula: =, +, -, @, tab or CR first, or =, +, -, @ after blanks and line ends. */
+const FORMULA = String.raw`(?:[=+\-@\t\r]|[ \t\r\n]+[=+\-@])`
+const FORMULA_START = new RegExp(`^'*${FORMULA}`)
+const GUARDED = new RegExp(`^'+${FORMULA}`)
 
 /**
- * Guards a cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) with a
- * leading apostrophe. Cells that already start with apostrophes before such a character get one
+ * Guards a cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, or with
+ * spaces, tabs, CRs or LFs before =, +, - or @, as in " =HYPERLINK(…)") with a leading apostrophe. Cells that already start with apostrophes before such a character get one
  * more, so that `unguardFormula` can always undo exactly what this added.
  */
 export const guardFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell)

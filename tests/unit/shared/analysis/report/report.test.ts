@@ -239,4 +239,14 @@ describe('CSV report', () => {
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
     expect(csv.endsWith('\r\n')).toBe(true)
   })
+
+  it('neutralises formulas behind leading spaces, tabs and line ends', () => {
+    const ws = hostileWorkspace()
+    const evil = ws.cards.find((c) => c.id === 'P9')
+    if (evil?.kind !== 'persona') throw new Error('the hostile persona is missing')
+    const texts = [' =HYPERLINK("http://evil.example")', '\n=1+1', ' \t@SUM(A1)', '  -2+3']
+    evil.needs = texts.map((text, i) => newNeed({ id: `b${i}`, text, capabilityIds: ['Q'] }))
+    const needs = parse(render(ws, 'csv')).filter((r) => r[1].startsWith('Evil'))
+    expect(needs.map((r) => r[2])).toEqual(texts.map((t) => `'${t}`))
+  })
 })

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readRecords } from '../../../../../src/shared/formats/csv/table'
+import {
+  guardFormula,
+  readRecords,
+  unguardFormula,
+  writeCsv
+} from '../../../../../src/shared/formats/csv/table'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -50,5 +55,29 @@ describe('readRecords', () => {
       [5, ['"\n"', 'w']],
       [7, ['last', 'row']]
     ])
+  })
+})
+
+describe('guardFormula', () => {
+  const hidden = [' =HYPERLINK("http://evil","x")', '\n=1+1', ' \n@SUM(A1)', ' \t -2+3', '\t+1', '  @cmd']
+
+  it('guards a formula character behind leading spaces, tabs or line ends', () => {
+    expect(hidden.map(guardFormula)).toEqual(hidden.map((cell) => `'${cell}`))
+    expect(guardFormula("' =x")).toBe("'' =x")
+    for (const cell of [' plain', '\nplain', ' ', '\n', 'a =b', " 'x"]) expect(guardFormula(cell)).toBe(cell)
+  })
+
+  it('is undone exactly by unguardFormula, through a written and read file too', () => {
+    const cells = [...hidden, "' =x", "'' \n=y", ' plain', "' plain", '\n']
+    for (const cell of cells) expect(unguardFormula(guardFormula(cell))).toBe(cell)
+    const { records } = readRecords(
+      writeCsv(
+        ['h'],
+        cells.map((c) => [c])
+      ).replaceAll('\r\n', '\n'),
+      null
+    )
+    const read = records.slice(1).map((r) => unguardFormula(r.cells[0]))
+    expect(read).toEqual(cells.filter((c) => c.trim() !== ''))
   })
 })
