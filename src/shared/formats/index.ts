@@ -17,7 +17,7 @@ import { parsePersonas, serializePersonas } from './markdown/personas'
 import { parseTaxonomy, serializeTaxonomy } from './markdown/taxonomy'
 import type { FormatId, ParseOptions, ParsedFile } from './types'
 
-export { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors'
+export { ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES, type ImportErrorCode } from './errors'
 export { decodeText } from './decode'
 export { detectFormat } from './detect'
 export { workspaceJsonSchema } from './json-schema'

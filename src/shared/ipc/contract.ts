@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { CommandSchema, ImportMode } from '../commands/schema'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../formats/errors'
 import { Horizon } from '../model/schema'
 import type { Result } from '../result'
 import type { EventName, Method, Subscriber } from './channels'
@@ -30,6 +31,8 @@ const returns = <T>(): T => undefined as T
 
 const none = z.object({}).strict()
 
+const MB = (bytes: number): string => `${bytes / 1024 / 1024} MB`
+
 export const CONTRACT = {
   getWorkspace: { request: none, response: returns<Snapshot>() },
   applyCommand: {
@@ -42,9 +45,24 @@ export const CONTRACT = {
     request: z
       .object({
         files: z
-          .array(z.object({ name: z.string().min(1).max(1000), data: z.instanceof(Uint8Array) }).strict())
+          .array(
+            z
+              .object({ name: z.string().min(1).max(1000), data: z.instanceof(Uint8Array) })
+              .strict()
+              .superRefine((file, ctx) => {
+                if (file.data.byteLength > MAX_IMPORT_BYTES) {
+                  ctx.addIssue({
+                    code: 'custom',
+                    message: `${file.name} is over ${MB(MAX_IMPORT_BYTES)}; files over ${MB(MAX_IMPORT_BYTES)} cannot be imported.`
+                  })
+                }
+              })
+          )
           .min(1)
           .max(100)
+          .refine((files) => files.reduce((n, f) => n + f.data.byteLength, 0) <= MAX_IMPORT_TOTAL_BYTES, {
+            message: `these files are over ${MB(MAX_IMPORT_TOTAL_BYTES)} together; at most ${MB(MAX_IMPORT_TOTAL_BYTES)} can be imported at once.`
+          })
       })
       .strict(),
     response: returns<ImportPreview>()

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, type HandlerTable, type Platform } from '../../../../src/main/ipc/handlers'
 import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../../../src/shared/formats'
 import { CHANNELS, type Method } from '../../../../src/shared/ipc/channels'
 import { newRole } from '../../../../src/shared/model/defaults'
 
@@ -161,6 +162,35 @@ describe('IPC handler table', () => {
         expect.stringContaining('missing.csv')
       ])
     }
+    expect(store.snapshot().revision).toBe(0)
+  })
+
+  it('refuses dropped bytes over the size limit at the boundary, naming the file, and changes nothing', async () => {
+    const result = await handlers.previewImportFiles({
+      files: [
+        { name: 'small.md', data: new TextEncoder().encode('# Roles') },
+        { name: 'huge.md', data: new Uint8Array(MAX_IMPORT_BYTES + 1) }
+      ]
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('validation')
+      expect(result.error.details).toEqual([
+        'files.1: huge.md is over 50 MB; files over 50 MB cannot be imported.'
+      ])
+    }
+    expect(store.snapshot().revision).toBe(0)
+  })
+
+  it('refuses dropped files whose total is over the limit for one import', async () => {
+    const part = new Uint8Array(MAX_IMPORT_BYTES)
+    const count = Math.floor(MAX_IMPORT_TOTAL_BYTES / MAX_IMPORT_BYTES) + 1
+    const files = Array.from({ length: count }, (_, i) => ({ name: `part${i}.md`, data: part }))
+    const result = await handlers.previewImportFiles({ files })
+    expect(result.ok === false && result.error.code).toBe('validation')
+    expect(result.ok === false && result.error.details).toEqual([
+      'files: these files are over 200 MB together; at most 200 MB can be imported at once.'
+    ])
     expect(store.snapshot().revision).toBe(0)
   })
 

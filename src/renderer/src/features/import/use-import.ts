@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import type { ImportPreview } from '../../../../shared/ipc/types'
 import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../store'
+import { droppedFilesRefusal } from './dropped-files'
 
 /** Opens the native file dialog or takes dropped files, and holds the preview until it is applied or cancelled. */
 export function useImport(): {
@@ -34,6 +35,9 @@ export function useImport(): {
   const importDropped = useCallback(
     (files: File[]) =>
       guarded(async () => {
+        // Checked before any file is read: a huge file never fills the page's memory or the IPC.
+        const refusal = droppedFilesRefusal(files)
+        if (refusal !== null) throw new Error(refusal)
         const payload = await Promise.all(
           files.map(async (file) => ({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) }))
         )
