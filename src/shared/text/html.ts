@@ -1,4 +1,5 @@
 /** HTML escaping, for every writer of HTML: the gap report and the taxonomy export's `<summary>`. */
+import { stripInvisibleControls } from './export-safety'
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -10,6 +11,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
 
 /**
  * Text as HTML that shows it as it is, in element content and in quoted attribute values alike:
- * `&`, `<`, `>`, `"` and `'` become character references.
+ * `&`, `<`, `>`, `"` and `'` become character references; bidi controls, and zero-width
+ * characters at the ends, are dropped (stripInvisibleControls).
  */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c])
+export const escapeHtml = (text: string): string =>
+  stripInvisibleControls(text).replace(/[&<>"']/g, (c) => ENTITIES[c])

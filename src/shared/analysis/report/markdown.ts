@@ -1,5 +1,6 @@
 /** The gap report as Markdown (GitHub-flavoured tables), for a wiki page. */
 import type { ListItem } from '../../model/schema'
+import { stripInvisibleControls } from '../../text/export-safety'
 import { coverageLabel } from './common'
 import {
   isText,
@@ -15,11 +16,12 @@ import {
 /**
  * Makes user text inert inside a table cell or heading: one line, and every character that could
  * start inline markup (emphasis, code, links, raw HTML, table pipes, strikethrough, entities,
- * math, a closing heading sequence) backslash-escaped. Line-start markup (lists, quotes) cannot
+ * math, a closing heading sequence) backslash-escaped, and bidi controls (and zero-width
+ * characters at the ends) dropped. Line-start markup (lists, quotes) cannot
  * occur because the text never starts a line.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripInvisibleControls(text)
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>|~&#$]/g, (c) => `\\${c}`)

@@ -8,6 +8,7 @@
 import type { Heading, Html, List, Paragraph } from 'mdast'
 import { CATEGORY_COLORS, newCategory, newRole } from '../../model/defaults'
 import type { Category, Link, RoleCard, Workspace } from '../../model/schema'
+import { isExportableLink } from '../../text/export-safety'
 import { escapeHtml } from '../../text/html'
 import { collapseSpaces } from '../../text/normalize'
 import type { ParseContext } from '../context'
@@ -331,7 +332,8 @@ function finishDrafts(state: State): { categories: Category[]; cards: RoleCard[]
 
 function roleMarkdown(role: RoleCard): string[] {
   const [first, ...rest] = role.links
-  const headingLink = first !== undefined && first.label === role.title ? first : null
+  const headingLink =
+    first !== undefined && first.label === role.title && isExportableLink(first.url) ? first : null
   const out = [`### ${headingLink ? markdownLink(role.title, headingLink.url) : escapeText(role.title)}`, '']
   for (const p of paragraphs(role.description)) out.push(escapeParagraph(p), '')
   const occupationInHeading =

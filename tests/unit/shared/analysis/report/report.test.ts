@@ -98,6 +98,18 @@ describe('Markdown report', () => {
     expect(escapeMarkdown('a\nb\r\n\tc')).toBe('a b c')
   })
 
+  it('drops bidi controls, and zero-width characters at the ends, from user text in Markdown and HTML', () => {
+    const ws = handWorkspace()
+    ws.name = '\u200bTeam \u202eexe.txt\u2066'
+    ws.capabilities[0].name = 'Wi\u202d-Fi\u200d'
+    for (const format of ['md', 'html'] as const) {
+      const out = render(ws, format)
+      expect(out).toContain('Team exe.txt')
+      expect(out).toContain('Wi-Fi')
+      expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\u200d]/)
+    }
+  })
+
   it('is deterministic and leaves the date out when asked', () => {
     expect(render(handWorkspace(), 'md')).toBe(md)
     const undated = renderGapReport(handWorkspace(), 'md', 'now', { generatedAt: null })
