@@ -208,7 +208,10 @@ export function buildImportPreview(
   const groups = new Map<string, DuplicateGroup['entries']>()
   for (const { card, category } of incoming) {
     const key = cardKey(card)
-    groups.set(key, [...(groups.get(key) ?? []), { title: card.title, where: 'file', category }])
+    const entry = { title: card.title, where: 'file' as const, category }
+    const group = groups.get(key)
+    if (group) group.push(entry)
+    else groups.set(key, [entry])
   }
   const duplicatesWithin: DuplicateGroup[] = [...groups.values()]
     .filter((entries) => entries.length > 1)
@@ -220,7 +223,10 @@ export function buildImportPreview(
     const key = cardKey(card)
     if (!groups.has(key)) continue
     const category = card.categoryId === null ? null : (workspaceNames.get(card.categoryId) ?? null)
-    existing.set(key, [...(existing.get(key) ?? []), { title: card.title, where: 'workspace', category }])
+    const entry = { title: card.title, where: 'workspace' as const, category }
+    const group = existing.get(key)
+    if (group) group.push(entry)
+    else existing.set(key, [entry])
   }
   const duplicatesAgainstWorkspace: DuplicateGroup[] = [...existing].map(([key, entries]) => ({
     title: entries[0].title,

@@ -16,6 +16,7 @@ import { applyCommand } from '../../../../src/shared/commands/apply'
 import { MAX_IMPORT_BYTES, serialize } from '../../../../src/shared/formats'
 import { emptyWorkspace, newCapability, newCategory, newRole } from '../../../../src/shared/model/defaults'
 import type { PersonaCard, Workspace } from '../../../../src/shared/model/schema'
+import { identicalTitles } from './import-fixtures'
 import { FIXED_TIME, FIXTURES, PERSONAS, TAXONOMY, readFixture } from '../../shared/formats/helpers'
 
 let dir: string
@@ -202,6 +203,46 @@ describe('buildImportPreview', () => {
     ])
     expect(preview.diagnostics).toEqual([])
     expect(preview.canApply).toBe(true)
+  })
+
+  it('groups many identical titles into one group holding every entry, in file order', () => {
+    const preview = buildImportPreview(identicalTitles(3000), emptyWorkspace(FIXED_TIME))
+    expect(preview.duplicatesWithin).toHaveLength(1)
+    const [group] = preview.duplicatesWithin
+    expect(group.title).toBe('Data officer')
+    expect(group.entries).toHaveLength(3000)
+    expect(group.entries.slice(0, 4)).toEqual([
+      { title: 'Data officer', where: 'file', category: 'Staff' },
+      { title: 'data officer', where: 'file', category: 'Partners' },
+      { title: 'DATA  Officer', where: 'file', category: 'Staff' },
+      { title: 'Data officer', where: 'file', category: 'Partners' }
+    ])
+    expect(group.entries.map((e) => e.title)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => ['Data officer', 'data officer', 'DATA  Officer'][i % 3])
+    )
+  })
+
+  it('groups identical titles in linear work: no group is copied for each entry it gains', () => {
+    // Counts the array elements iterated (spread, for…of) while the preview is built: a group
+    // copied for each new entry costs n²/2 for n identical titles, a linear build a few × n.
+    const original = Array.prototype[Symbol.iterator]
+    let iterated = 0
+    Array.prototype[Symbol.iterator] = function (this: unknown[]) {
+      iterated += this.length
+      return original.call(this)
+    }
+    const count = 2000
+    const outcomes = identicalTitles(count)
+    const workspace = emptyWorkspace(FIXED_TIME)
+    if (outcomes[0].ok) workspace.cards = outcomes[0].parsed.cards // the same titles already in the workspace
+    let preview: ReturnType<typeof buildImportPreview> | undefined
+    try {
+      preview = buildImportPreview(outcomes, workspace)
+    } finally {
+      Array.prototype[Symbol.iterator] = original
+    }
+    expect(iterated).toBeLessThan(20 * count)
+    expect(preview?.duplicatesAgainstWorkspace.map((g) => g.entries.length)).toEqual([2 * count])
   })
 
   it('cannot apply when no file is readable; a JSON that fails validation counts as unreadable', () => {
