@@ -6,6 +6,7 @@
  */
 import { migrateWorkspace } from '../model/migrations'
 import {
+  DEFAULT_CATEGORY_COLOR,
   WorkspaceSchema,
   type Capability,
   type Card,
@@ -279,6 +280,14 @@ export function parseWorkspaceJson(text: string, ctx: ParseContext): JsonResult 
   try {
     const migrated = migrateWorkspace(raw)
     workspace = migrated.workspace
+    if (migrated.recoloured > 0) {
+      ctx.warn(
+        null,
+        migrated.recoloured === 1
+          ? `A category had a colour outside the palette; it is now ${DEFAULT_CATEGORY_COLOR}.`
+          : `${plural(migrated.recoloured, 'category', 'categories')} had a colour outside the palette; they are now ${DEFAULT_CATEGORY_COLOR}.`
+      )
+    }
     if (migrated.fromVersion < workspace.schemaVersion) {
       ctx.info(
         null,

@@ -1,4 +1,5 @@
 import {
+  CATEGORY_COLORS,
   SCHEMA_VERSION,
   type Capability,
   type Category,
@@ -12,21 +13,8 @@ import {
 /** The name of the inbox: the board column, search filter and report group of cards with no category. */
 export const INBOX_NAME = 'Uncategorised'
 
-/** Column colours offered by the board; a category's colour is one of Mantine's palette names. */
-export const CATEGORY_COLORS = [
-  'blue',
-  'teal',
-  'grape',
-  'orange',
-  'cyan',
-  'pink',
-  'lime',
-  'indigo',
-  'yellow',
-  'red',
-  'green',
-  'violet'
-] as const
+/** Column colours offered by the board: defined beside CategorySchema, which admits only these. */
+export { CATEGORY_COLORS } from './schema'
 
 export function emptyWorkspace(now = new Date().toISOString()): Workspace {
   return {

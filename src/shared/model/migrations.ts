@@ -3,7 +3,13 @@
  * unversioned draft shape: any field the v1 schema added is filled with its default.
  */
 import { AppFailure } from '../result'
-import { SCHEMA_VERSION, WorkspaceSchema, type Workspace } from './schema'
+import {
+  CATEGORY_COLORS,
+  DEFAULT_CATEGORY_COLOR,
+  SCHEMA_VERSION,
+  WorkspaceSchema,
+  type Workspace
+} from './schema'
 
 type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json =>
@@ -26,7 +32,7 @@ function v0ToV1(doc: Json): Json {
     ...doc,
     schemaVersion: 1,
     categories: list('categories').map((c, i) =>
-      withDefaults(c, { description: '', color: 'blue', order: i })
+      withDefaults(c, { description: '', color: DEFAULT_CATEGORY_COLOR, order: i })
     ),
     cards: list('cards').map((c, i) => {
       const base = withDefaults(c, {
@@ -70,11 +76,34 @@ function v0ToV1(doc: Json): Json {
 
 const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [v0ToV1]
 
+const PALETTE: ReadonlySet<unknown> = new Set(CATEGORY_COLORS)
+
 /**
- * Brings a parsed document to the current schema and validates it. Throws an AppFailure that
- * names what is wrong: a newer version, a non-object, or each field that fails validation.
+ * Gives every category whose colour is not in the palette the default colour, so that one odd
+ * colour does not refuse the whole document. Returns the document and how many changed.
  */
-export function migrateWorkspace(raw: unknown): { workspace: Workspace; fromVersion: number } {
+function recolour(doc: Json): { doc: Json; recoloured: number } {
+  if (!Array.isArray(doc.categories)) return { doc, recoloured: 0 }
+  let recoloured = 0
+  const categories = doc.categories.map((c: unknown) => {
+    if (!isObject(c) || PALETTE.has(c.color)) return c
+    recoloured++
+    return { ...c, color: DEFAULT_CATEGORY_COLOR }
+  })
+  return { doc: { ...doc, categories }, recoloured }
+}
+
+/**
+ * Brings a parsed document to the current schema and validates it. A category colour outside the
+ * palette becomes the default colour (`recoloured` counts them, for a warning). Throws an
+ * AppFailure that names what is wrong: a newer version, a non-object, or each field that fails
+ * validation.
+ */
+export function migrateWorkspace(raw: unknown): {
+  workspace: Workspace
+  fromVersion: number
+  recoloured: number
+} {
   if (!isObject(raw)) throw new AppFailure('validation', 'The workspace document is not a JSON object.')
   const declared = raw.schemaVersion ?? 0
   if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
@@ -91,12 +120,13 @@ export function migrateWorkspace(raw: unknown): { workspace: Workspace; fromVers
   }
   let doc = raw
   for (let version = declared; version < SCHEMA_VERSION; version++) doc = MIGRATIONS[version](doc)
-  const parsed = WorkspaceSchema.safeParse(doc)
+  const { doc: recolouredDoc, recoloured } = recolour(doc)
+  const parsed = WorkspaceSchema.safeParse(recolouredDoc)
   if (!parsed.success) {
     const details = parsed.error.issues
       .slice(0, 20)
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     throw new AppFailure('validation', 'The workspace document does not match the schema.', details)
   }
-  return { workspace: parsed.data, fromVersion: declared }
+  return { workspace: parsed.data, fromVersion: declared, recoloured }
 }

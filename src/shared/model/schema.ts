@@ -93,11 +93,34 @@ export const CardSchema = z.discriminatedUnion('kind', [RoleCardSchema, PersonaC
 export type Card = z.infer<typeof CardSchema>
 export type CardKind = Card['kind']
 
+/**
+ * Column colours offered by the board: Mantine palette names, which the renderer puts into CSS
+ * (`var(--mantine-color-<name>-6)`), so a category's colour is one of these and nothing else.
+ */
+export const CATEGORY_COLORS = [
+  'blue',
+  'teal',
+  'grape',
+  'orange',
+  'cyan',
+  'pink',
+  'lime',
+  'indigo',
+  'yellow',
+  'red',
+  'green',
+  'violet'
+] as const
+export const CategoryColor = z.enum(CATEGORY_COLORS)
+export type CategoryColor = z.infer<typeof CategoryColor>
+/** The colour a category of a colour outside the palette gets on reading. */
+export const DEFAULT_CATEGORY_COLOR: CategoryColor = CATEGORY_COLORS[0]
+
 export const CategorySchema = z.object({
   id,
   name: z.string(),
   description: z.string(),
-  color: z.string(),
+  color: CategoryColor,
   order: z.number().int().nonnegative()
 })
 export type Category = z.infer<typeof CategorySchema>

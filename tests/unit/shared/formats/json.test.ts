@@ -226,6 +226,26 @@ describe('workspace JSON: hostile documents', () => {
     )
   })
 
+  it('gives a category of an unknown colour the default colour, with a warning, and reads the rest', () => {
+    const ws = sample()
+    ws.categories.push(newCategory({ id: 'c2', name: 'Office', order: 1 }))
+    const raw = JSON.parse(JSON.stringify(ws)) as { categories: { color: unknown }[] }
+    raw.categories[0].color = 'red); background: url(https://evil.example/x'
+    raw.categories[1].color = 42
+    const parsed = parse(JSON.stringify(raw))
+    expect(parsed.categories.map((c) => [c.id, c.color])).toEqual([
+      ['c1', 'blue'],
+      ['c2', 'blue']
+    ])
+    expect(parsed.cards).toHaveLength(2)
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: '2 categories had a colour outside the palette; they are now blue.'
+      })
+    ])
+  })
+
   it('caps nested items at 8 levels, with a warning', () => {
     const ws = sample()
     let item = {

@@ -35,6 +35,23 @@ describe('workspace migrations', () => {
     })
   })
 
+  it('gives categories of an unknown colour the default colour, at every version, and counts them', () => {
+    const categories = [
+      { id: 'a', name: 'A', color: 'teal' },
+      { id: 'b', name: 'B', color: '#ff0000' },
+      { id: 'c', name: 'C', color: 'x); background: url(https://evil.example)' }
+    ]
+    const draft = migrateWorkspace({ categories })
+    expect(draft.workspace.categories.map((c) => c.color)).toEqual(['teal', 'blue', 'blue'])
+    expect(draft.recoloured).toBe(2)
+    const current = migrateWorkspace({
+      ...draft.workspace,
+      categories: [{ ...draft.workspace.categories[0], color: 'mauve' }]
+    })
+    expect(current.workspace.categories[0].color).toBe('blue')
+    expect(current.recoloured).toBe(1)
+  })
+
   it('refuses a newer schema version with a message naming it', () => {
     expect(() => migrateWorkspace({ schemaVersion: 7, cards: [] })).toThrow(/schema version 7/)
   })
