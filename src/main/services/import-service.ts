@@ -334,5 +334,8 @@ export function importCommand(outcomes: FileOutcome[], mode: ImportMode, now: st
       metadata: parsed.metadata
     })
   }
-  return { type: 'import.apply', mode, categories, cards, capabilities, sources }
+  const read = outcomes.flatMap((o) => (o.ok && fatalError(o.parsed) === null ? [o.parsed] : []))
+  const title = read.find((p) => p.title !== null)?.title ?? null
+  const description = [...new Set(read.map((p) => p.description.trim()).filter((d) => d !== ''))].join('\n\n')
+  return { type: 'import.apply', mode, categories, cards, capabilities, sources, title, description }
 }

@@ -63,10 +63,17 @@ function uniqueId(taken: Set<string>, id: string): string {
 }
 
 function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'import.apply' }>): string {
+  const wasEmpty = ws.categories.length + ws.cards.length + ws.capabilities.length === 0
   if (command.mode === 'replace') {
     ws.categories = []
     ws.cards = []
     ws.capabilities = []
+    ws.description = ''
+  }
+  if (command.title && (wasEmpty || command.mode === 'replace')) ws.name = command.title
+  const description = command.description?.trim() ?? ''
+  if (description !== '' && !ws.description.includes(description)) {
+    ws.description = ws.description === '' ? description : `${ws.description}\n\n${description}`
   }
   const taken = new Set<string>([...ws.categories, ...ws.cards, ...ws.capabilities].map((x) => x.id))
 
@@ -156,12 +163,17 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
 
 function mutate(ws: Draft<Workspace>, command: Command): string {
   switch (command.type) {
-    case 'workspace.rename':
-      ws.name = command.name
-      return 'Rename workspace'
+    case 'workspace.update': {
+      const { name, description } = command.patch
+      if (name !== undefined) ws.name = name
+      if (description !== undefined) ws.description = description
+      if (name !== undefined) return `Rename workspace to “${name}”`
+      return 'Edit workspace description'
+    }
     case 'workspace.replace': {
       const { workspace } = command
       ws.name = workspace.name
+      ws.description = workspace.description
       ws.categories = workspace.categories
       ws.cards = workspace.cards
       ws.capabilities = workspace.capabilities

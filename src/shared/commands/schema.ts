@@ -33,7 +33,8 @@ const CardPatchSchema = z
     needs: z.array(NeedSchema),
     problems: z.array(ListItemSchema),
     linkedRoleIds: PersonaCardSchema.shape.linkedRoleIds,
-    headcount: PersonaCardSchema.shape.headcount
+    headcount: PersonaCardSchema.shape.headcount,
+    subtitle: PersonaCardSchema.shape.subtitle
   })
   .partial()
 export type CardPatch = z.infer<typeof CardPatchSchema>
@@ -43,7 +44,12 @@ export const ImportMode = z.enum(IMPORT_MODES)
 export type ImportMode = z.infer<typeof ImportMode>
 
 export const CommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('workspace.rename'), name: z.string().min(1).max(200) }),
+  z.object({
+    type: z.literal('workspace.update'),
+    patch: z
+      .object({ name: z.string().trim().min(1).max(200), description: WorkspaceSchema.shape.description })
+      .partial()
+  }),
   z.object({ type: z.literal('workspace.replace'), workspace: WorkspaceSchema, label: z.string() }),
   z.object({
     type: z.literal('category.create'),
@@ -98,7 +104,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
     categories: z.array(CategorySchema),
     cards: z.array(CardSchema),
     capabilities: z.array(CapabilitySchema),
-    sources: z.array(SourceSchema)
+    sources: z.array(SourceSchema),
+    /** The first document title among the files: names the workspace when it is new or replaced. */
+    title: z.string().max(200).nullable().optional(),
+    /** The files' introductions: become the workspace's description, or are added to it. */
+    description: z.string().optional()
   })
 ])
 export type Command = z.infer<typeof CommandSchema>

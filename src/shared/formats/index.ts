@@ -41,6 +41,8 @@ interface Content {
   cards: Card[]
   capabilities: Capability[]
   metadata: Record<string, unknown>
+  title?: string | null
+  description?: string
 }
 
 function read(format: FormatId, text: string, ctx: ParseContext, options: ParseOptions): Content {
@@ -88,10 +90,13 @@ export function parseProfileText(text: string, fileName: string, options: ParseO
     )
   }
   options.onProgress?.(1)
+  const frontMatterTitle = typeof content.metadata.title === 'string' ? content.metadata.title.trim() : ''
   return {
     fileName,
     format,
     ...content,
+    title: content.title ?? (frontMatterTitle === '' ? null : frontMatterTitle.slice(0, 200)),
+    description: content.description ?? '',
     diagnostics: ctx.finish(),
     lineCount: countLines(clean)
   }

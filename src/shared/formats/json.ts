@@ -24,6 +24,8 @@ export interface JsonResult {
   cards: Card[]
   capabilities: Capability[]
   metadata: Record<string, unknown>
+  title?: string | null
+  description?: string
 }
 
 /** Deeper JSON is refused before validation: no workspace nests this deep. */
@@ -311,7 +313,9 @@ export function parseWorkspaceJson(text: string, ctx: ParseContext): JsonResult 
     categories: workspace.categories,
     cards: workspace.cards,
     capabilities: workspace.capabilities,
-    metadata: { name: workspace.name }
+    metadata: { name: workspace.name },
+    title: workspace.name,
+    description: workspace.description
   }
 }
 

@@ -21,6 +21,10 @@ export interface ParsedFile {
   capabilities: Capability[]
   /** Document-level metadata: a Markdown file's front matter, a workspace's name. */
   metadata: Record<string, unknown>
+  /** The document's title (a Markdown `#` heading or front-matter `title`, a workspace's name); null when it has none. */
+  title: string | null
+  /** The document's introduction as Markdown, links kept (a workspace's description); '' when it has none. */
+  description: string
   diagnostics: Diagnostic[]
   lineCount: number
 }

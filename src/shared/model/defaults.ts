@@ -20,6 +20,7 @@ export function emptyWorkspace(now = new Date().toISOString()): Workspace {
   return {
     schemaVersion: SCHEMA_VERSION,
     name: 'My workspace',
+    description: '',
     createdAt: now,
     updatedAt: now,
     categories: [],
@@ -51,6 +52,7 @@ export function newRole(fields: Partial<RoleCard> & Pick<RoleCard, 'id' | 'title
 export function newPersona(fields: Partial<PersonaCard> & Pick<PersonaCard, 'id' | 'title'>): PersonaCard {
   return {
     ...cardDefaults(),
+    subtitle: '',
     goals: [],
     habits: [],
     needs: [],
@@ -69,9 +71,9 @@ export function newItem(id: string, text: string, children: ListItem[] = []): Li
 export function newNeed(fields: Partial<Need> & Pick<Need, 'id' | 'text'>): Need {
   return {
     children: [],
-    kind: 'it',
-    priority: 'should',
-    horizon: 'medium',
+    kind: null,
+    priority: null,
+    horizon: null,
     capabilityIds: [],
     override: null,
     ...fields

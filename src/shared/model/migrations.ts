@@ -55,13 +55,7 @@ function v0ToV1(doc: Json): Json {
           habits: Array.isArray(base.habits) ? base.habits.map(item) : [],
           problems: Array.isArray(base.problems) ? base.problems.map(item) : [],
           needs: needs.map((n) =>
-            withDefaults(item(n), {
-              kind: 'it',
-              priority: 'should',
-              horizon: 'medium',
-              capabilityIds: [],
-              override: null
-            })
+            withDefaults(item(n), { capabilityIds: [], override: null })
           )
         }
       }
@@ -74,7 +68,29 @@ function v0ToV1(doc: Json): Json {
   }
 }
 
-const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [v0ToV1]
+/**
+ * Version 2: a need's kind, priority and horizon may be unset (null), which a document that left
+ * them out now reads as instead of an invented value; personas gain a subtitle and the workspace a
+ * description, both empty.
+ */
+function v1ToV2(doc: Json): Json {
+  const need = (n: unknown): unknown =>
+    withDefaults(n, { kind: null, priority: null, horizon: null })
+  return {
+    description: '',
+    ...doc,
+    schemaVersion: 2,
+    cards: Array.isArray(doc.cards)
+      ? doc.cards.map((c: unknown) =>
+          isObject(c) && c.kind === 'persona'
+            ? { subtitle: '', ...c, needs: Array.isArray(c.needs) ? c.needs.map(need) : c.needs }
+            : c
+        )
+      : doc.cards
+  }
+}
+
+const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [v0ToV1, v1ToV2]
 
 const PALETTE: ReadonlySet<unknown> = new Set(CATEGORY_COLORS)
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const id = z.string().min(1).max(200)
 
@@ -44,9 +44,10 @@ export const NeedSchema = z.object({
   id,
   text: z.string(),
   children: z.array(ListItemSchema),
-  kind: NeedKind,
-  priority: Priority,
-  horizon: Horizon,
+  /** Kind, priority and horizon are null ("not set") when the source did not say them. */
+  kind: NeedKind.nullable(),
+  priority: Priority.nullable(),
+  horizon: Horizon.nullable(),
   capabilityIds: z.array(id),
   override: CoverageOverride.nullable()
 })
@@ -80,6 +81,8 @@ export type RoleCard = z.infer<typeof RoleCardSchema>
 export const PersonaCardSchema = z.object({
   ...cardBase,
   kind: z.literal('persona'),
+  /** The profile's subtitle as written ("Manager and above"); '' when there is none. */
+  subtitle: z.string(),
   goals: z.array(ListItemSchema),
   habits: z.array(ListItemSchema),
   needs: z.array(NeedSchema),
@@ -154,6 +157,8 @@ export type Source = z.infer<typeof SourceSchema>
 export const WorkspaceSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string(),
+  /** Markdown: the introduction (and its links) of the documents the workspace was made from, or the user's own. */
+  description: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   categories: z.array(CategorySchema),

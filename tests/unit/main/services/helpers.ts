@@ -38,7 +38,7 @@ afterEach(async () => {
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true })
 })
 
-export const rename = (name: string): Command => ({ type: 'workspace.rename', name })
+export const rename = (name: string): Command => ({ type: 'workspace.update', patch: { name } })
 export const createCategory = (id: string, name = id): Command => ({
   type: 'category.create',
   category: { id, name, description: '', color: 'blue' }

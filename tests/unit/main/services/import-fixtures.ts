@@ -23,6 +23,8 @@ export function identicalTitles(count: number): FileOutcome[] {
         cards,
         capabilities: [],
         metadata: {},
+        title: null,
+        description: '',
         diagnostics: [],
         lineCount: count + 1
       }

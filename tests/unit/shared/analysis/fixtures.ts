@@ -100,7 +100,7 @@ export function importPersonas(text: string, fileName: string, name: string): Wo
   const parsed = parseProfileText(text, fileName)
   return run(
     emptyWorkspace(FIXED_TIME),
-    { type: 'workspace.rename', name },
+    { type: 'workspace.update', patch: { name } },
     {
       type: 'import.apply',
       mode: 'add',

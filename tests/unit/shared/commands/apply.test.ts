@@ -48,7 +48,7 @@ describe('commands', () => {
       { type: 'card.merge', survivorId: 'r1', ids: ['r1', 'r2'], categoryId: 'b' },
       { type: 'card.duplicate', id: 'r3', newId: 'r3-copy' },
       { type: 'card.delete', ids: ['r5', 'r1'] },
-      { type: 'workspace.rename', name: 'Plan 2027' }
+      { type: 'workspace.update', patch: { name: 'Plan 2027' } }
     ]
     for (const command of commands) {
       const applied = applyCommand(before, command)

@@ -22,7 +22,7 @@ process.stdout.write('ready\n')
 for (;;) {
   n++
   appendFileSync(log, `try ${n}\n`)
-  store.apply({ type: 'workspace.rename', name: `rev-${n}` })
+  store.apply({ type: 'workspace.update', patch: { name: `rev-${n}` } })
   if (n % 3 === 0) {
     await store.flush()
     appendFileSync(log, `saved ${n}\n`)

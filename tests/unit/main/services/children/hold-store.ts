@@ -15,7 +15,7 @@ say({ ready: true, pid: process.pid, status: snap.status, name: snap.workspace.n
 for await (const line of createInterface({ input: process.stdin })) {
   const [command, argument] = line.trim().split(' ')
   try {
-    if (command === 'apply') store.apply({ type: 'workspace.rename', name: argument })
+    if (command === 'apply') store.apply({ type: 'workspace.update', patch: { name: argument } })
     if (command === 'flush') await store.flush()
     if (command === 'close') await store.close()
     say({ done: command, revision: store.snapshot().revision })
