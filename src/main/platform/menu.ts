@@ -25,6 +25,7 @@ export function menuTemplate(
         item('Export…', 'export', 'CmdOrCtrl+E'),
         item('Export Gap Report…', 'export-report', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
+        item('Workspace Details…', 'workspace-details'),
         item('Restore from Backup…', 'restore-backup'),
         { label: 'Open Data Folder', click: options.openDataFolder },
         { type: 'separator' },

@@ -5,6 +5,7 @@ import { on } from './api/client'
 import { AboutModal } from './components/AboutModal'
 import { AppHeader } from './components/AppHeader'
 import type { Dialog } from './components/dialogs'
+import { WorkspaceDetailsModal } from './components/WorkspaceDetailsModal'
 import { Notices } from './components/Notices'
 import { RestoreBackupModal } from './features/backups/RestoreBackupModal'
 import { BoardView } from './features/board/BoardView'
@@ -128,6 +129,7 @@ export function App(): React.JSX.Element {
       {dialog === 'export-report' && <ExportReportModal initialHorizon="now" onClose={closeDialog} />}
       {dialog === 'restore' && <RestoreBackupModal onClose={closeDialog} />}
       {dialog === 'about' && <AboutModal onClose={closeDialog} />}
+      {dialog === 'workspace' && <WorkspaceDetailsModal onClose={closeDialog} />}
     </AppShell>
   )
 }

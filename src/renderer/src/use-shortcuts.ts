@@ -40,6 +40,7 @@ export function useShortcuts(actions: { import: () => void; openDialog: (dialog:
       export: () => latest.current.openDialog('export'),
       'export-report': () => latest.current.openDialog('export-report'),
       'restore-backup': () => latest.current.openDialog('restore'),
+      'workspace-details': () => latest.current.openDialog('workspace'),
       about: () => latest.current.openDialog('about'),
       find: requestFind,
       'new-card': requestNewCard,

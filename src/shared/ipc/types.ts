@@ -85,6 +85,7 @@ export type MenuAction =
   | 'export'
   | 'export-report'
   | 'restore-backup'
+  | 'workspace-details'
   | 'new-card'
   | 'new-category'
   | 'find'

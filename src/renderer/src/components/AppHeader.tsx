@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Menu, Text, Title, Tooltip, UnstyledButton } from '@mantine/core'
 import {
   IconArrowBackUp,
   IconArrowForwardUp,
@@ -7,6 +7,7 @@ import {
   IconFileImport,
   IconHistory,
   IconInfoCircle,
+  IconPencil,
   IconReportAnalytics
 } from '@tabler/icons-react'
 import { useApp } from '../store'
@@ -29,9 +30,17 @@ export function AppHeader({
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
         <Title order={4}>Persona Planner</Title>
-        <Text className="secondary-text" size="sm" truncate data-testid="workspace-name">
-          {name}
-        </Text>
+        <Tooltip label="Workspace details: name and description">
+          <UnstyledButton
+            onClick={() => onDialog('workspace')}
+            aria-label={`Workspace details: ${name}`}
+            style={{ minWidth: 0 }}
+          >
+            <Text className="secondary-text" size="sm" truncate data-testid="workspace-name">
+              {name}
+            </Text>
+          </UnstyledButton>
+        </Tooltip>
         <SaveStatus />
       </Group>
       <Group gap="xs" wrap="nowrap">
@@ -74,6 +83,12 @@ export function AppHeader({
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
+            <Menu.Item
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => onDialog('workspace')}
+            >
+              Workspace details…
+            </Menu.Item>
             <Menu.Item
               leftSection={<IconReportAnalytics size={14} aria-hidden />}
               onClick={() => onDialog('export-report')}

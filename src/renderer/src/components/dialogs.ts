@@ -1,2 +1,2 @@
 /** The app-level dialogs; one is open at a time. */
-export type Dialog = 'export' | 'export-report' | 'restore' | 'about'
+export type Dialog = 'export' | 'export-report' | 'restore' | 'about' | 'workspace'
