@@ -254,4 +254,53 @@ describe('importing linked cards', () => {
     expect(analyst.kind === 'persona' && analyst.linkedRoleIds).toEqual(['r1-2'])
     expect(titles(ws, null)).toEqual(['Loose', 'Data steward', 'Analyst'])
   })
+
+  describe('an import names and describes the workspace', () => {
+    const importing = (
+      mode: 'add' | 'merge' | 'replace',
+      title: string | null,
+      description: string
+    ): Command => ({
+      type: 'import.apply',
+      mode,
+      categories: [],
+      cards: [newRole({ id: 'x', title: 'Analyst' })],
+      capabilities: [],
+      sources: [],
+      title,
+      description
+    })
+
+    it('a new workspace takes the first title; one with content keeps its name unless replaced', () => {
+      const fresh = run(emptyWorkspace(), importing('add', 'Staff Personas', ''))
+      expect(fresh.name).toBe('Staff Personas')
+      const kept = run(board(), importing('add', 'Staff Personas', ''))
+      expect(kept.name).toBe('My workspace')
+      expect(run(board(), importing('merge', 'Other', '')).name).toBe('My workspace')
+      expect(run(board(), importing('replace', 'Other', '')).name).toBe('Other')
+      expect(run(emptyWorkspace(), importing('add', null, '')).name).toBe('My workspace')
+    })
+
+    it('adds each introduction once to the description; a replace starts it again', () => {
+      const once = run(emptyWorkspace(), importing('add', null, 'About the department.'))
+      expect(once.description).toBe('About the department.')
+      const twice = run(
+        once,
+        importing('add', null, 'About the department.'),
+        importing('add', null, 'More.')
+      )
+      expect(twice.description).toBe('About the department.\n\nMore.')
+      expect(run(twice, importing('replace', null, 'New.')).description).toBe('New.')
+      expect(run(twice, importing('replace', null, '')).description).toBe('')
+    })
+
+    it('workspace.update renames and describes, and says which', () => {
+      const renamed = applyCommand(board(), { type: 'workspace.update', patch: { name: 'Plan 2027' } })
+      expect(renamed.next.name).toBe('Plan 2027')
+      expect(renamed.label).toBe('Rename workspace to “Plan 2027”')
+      const described = applyCommand(board(), { type: 'workspace.update', patch: { description: 'Why.' } })
+      expect(described.next.description).toBe('Why.')
+      expect(described.label).toBe('Edit workspace description')
+    })
+  })
 })
