@@ -1,11 +1,14 @@
 /**
  * An advisory lock file (`workspace.lock`) that tells a second process, or a second store in this
  * process, that the data folder is in use and by whom. Created with `wx`, so exactly one creator
- * wins. A lock whose process is gone (same host, `process.kill(pid, 0)` says ESRCH) is stale and
- * taken over; a lock from another host is never taken over automatically.
+ * wins. A lock on this host is stale, and taken over, when its process is gone (`process.kill(pid,
+ * 0)` says ESRCH), when it was taken before the machine last started, or when its pid now belongs
+ * to a process that started at another time than the holder (pid reuse; the start time is known
+ * on Linux). A lock from another host is never taken over automatically.
  */
 import { randomBytes } from 'node:crypto'
-import { hostname } from 'node:os'
+import { readFileSync } from 'node:fs'
+import { hostname, uptime } from 'node:os'
 import { resolve } from 'node:path'
 import { errnoOf, type FsPort } from './fs-port'
 
@@ -14,6 +17,8 @@ export interface LockInfo {
   owner: string
   host: string
   since: string
+  /** When the holding process started (ISO); absent in locks written before it was recorded. */
+  started?: string
 }
 
 export type LockOutcome =
@@ -34,7 +39,14 @@ export interface LockOptions {
   /** An unreadable lock file younger than this is assumed to be mid-write by its creator. */
   unreadableGraceMs?: number
   now?: () => Date
+  /** When the process with this pid started (ms since the epoch), or null where that cannot be known. */
+  startTimeOf?: (pid: number) => number | null
+  /** When the machine started (ms since the epoch). */
+  bootTime?: () => number
 }
+
+/** How far a process's start time may differ from the one its lock recorded and still be the same process. */
+const START_TIME_TOLERANCE_MS = 2_000
 
 /** Locks this process holds, so a stale lock left by an earlier process with our pid is recognised. */
 const heldHere = new Set<string>()
@@ -49,6 +61,44 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The machine's start, from its uptime. */
+export const bootTime = (): number => Date.now() - uptime() * 1000
+
+/** This process's start. */
+const ownStart = (): string => new Date(Date.now() - process.uptime() * 1000).toISOString()
+
+/**
+ * When the process `pid` started, on Linux from `/proc` (its start in clock ticks since boot, at
+ * the usual 100 ticks a second, plus the boot time); null on other systems or when it cannot be read.
+ */
+export function processStartTime(pid: number): number | null {
+  if (process.platform !== 'linux') return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name (which may hold spaces and parentheses): state is field 3, starttime field 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[22 - 3])
+    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))
+    if (!Number.isFinite(ticks) || boot === null) return null
+    return Number(boot[1]) * 1000 + ticks * 10
+  } catch {
+    return null
+  }
+}
+
+/** Whether the process that wrote `holder` (on this host) still runs. */
+function holderAlive(holder: LockInfo, options: LockOptions): boolean {
+  if (!(options.isAlive ?? isProcessAlive)(holder.pid)) return false
+  const since = Date.parse(holder.since)
+  // Taken before the machine started: whatever has this pid now is another process.
+  if (Number.isFinite(since) && since < (options.bootTime ?? bootTime)() - START_TIME_TOLERANCE_MS)
+    return false
+  const recorded = holder.started === undefined ? NaN : Date.parse(holder.started)
+  const actual = (options.startTimeOf ?? processStartTime)(holder.pid)
+  if (!Number.isFinite(recorded) || actual === null) return true
+  return Math.abs(actual - recorded) <= START_TIME_TOLERANCE_MS
+}
+
 export function describeHolder(holder: LockInfo): string {
   const who = holder.owner.includes(`pid ${holder.pid}`)
     ? holder.owner
@@ -60,17 +110,21 @@ function parseLock(text: string): LockInfo | null {
   try {
     const value: unknown = JSON.parse(text)
     if (typeof value !== 'object' || value === null) return null
-    const { pid, owner, host, since } = value as Record<string, unknown>
+    const { pid, owner, host, since, started } = value as Record<string, unknown>
     if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return null
     if (typeof owner !== 'string' || typeof host !== 'string' || typeof since !== 'string') return null
-    return { pid, owner, host, since }
+    return typeof started === 'string' ? { pid, owner, host, since, started } : { pid, owner, host, since }
   } catch {
     return null
   }
 }
 
 const sameLock = (a: LockInfo, b: LockInfo): boolean =>
-  a.pid === b.pid && a.host === b.host && a.since === b.since && a.owner === b.owner
+  a.pid === b.pid &&
+  a.host === b.host &&
+  a.since === b.since &&
+  a.owner === b.owner &&
+  a.started === b.started
 
 async function readText(fs: FsPort, path: string): Promise<string | null> {
   try {
@@ -99,11 +153,10 @@ export async function acquireLock(
   owner: string,
   options: LockOptions = {}
 ): Promise<LockOutcome> {
-  const isAlive = options.isAlive ?? isProcessAlive
   const host = options.host ?? hostname()
   const now = options.now ?? (() => new Date())
   const key = resolve(path)
-  const info: LockInfo = { pid: process.pid, owner, host, since: now().toISOString() }
+  const info: LockInfo = { pid: process.pid, owner, host, since: now().toISOString(), started: ownStart() }
   let tookOver: LockInfo | null = null
   let replacedUnreadable = false
   let holder: LockInfo | null = null
@@ -127,7 +180,7 @@ export async function acquireLock(
     if (holder) {
       if (holder.host !== host) return { kind: 'held', holder }
       const ours = holder.pid === process.pid
-      if (ours ? heldHere.has(key) : isAlive(holder.pid)) return { kind: 'held', holder }
+      if (ours ? heldHere.has(key) : holderAlive(holder, options)) return { kind: 'held', holder }
     } else {
       // Empty or garbled: its creator may be between `open` and `write`, or died there.
       const age = await fs.stat(path).then(

@@ -140,7 +140,7 @@ async function lockFolder({ fs, paths, backups, owner, now }: OpenContext): Prom
     case 'held': {
       const holder = outcome.holder
       const message = holder
-        ? `${paths.file} is open in ${describeHolder(holder)} since ${formatTime(holder.since)}. It is shown here read-only; close it there to make changes.`
+        ? `${paths.file} is open in ${describeHolder(holder)} since ${formatTime(holder.since)}. It is shown here read-only; close it there to make changes. If Persona Planner is not running there, quit, delete ${paths.lock} and start again.`
         : `${paths.file} is being opened by another program (${paths.lock} exists). It is shown here read-only.`
       return { lock: null, held: { code: 'locked', message }, error: null, notices: [] }
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import {
   acquireLock,
   isProcessAlive,
+  processStartTime,
   releaseLock,
   type LockInfo
 } from '../../../../src/main/services/file-lock'
@@ -19,8 +20,15 @@ async function deadPid(): Promise<number> {
   return child.pid as number
 }
 
+/** A lock taken a minute ago, unless `info` says otherwise. */
 const lockJson = (info: Partial<LockInfo>): string =>
-  JSON.stringify({ pid: 1, owner: 'Someone', host: hostname(), since: '2026-11-23T09:00:00.000Z', ...info })
+  JSON.stringify({
+    pid: 1,
+    owner: 'Someone',
+    host: hostname(),
+    since: new Date(Date.now() - 60_000).toISOString(),
+    ...info
+  })
 
 describe('file lock', () => {
   it('creates workspace.lock with pid, owner, host and since, and tells a second taker who holds it', async () => {
@@ -33,7 +41,8 @@ describe('file lock', () => {
       pid: process.pid,
       owner: 'Persona Planner (pid 1)',
       host: hostname(),
-      since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
+      since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      started: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
     })
 
     const second = await acquireLock(nodeFs, path, 'Second')
@@ -75,6 +84,47 @@ describe('file lock', () => {
       kind: 'acquired',
       tookOver: { owner: 'Earlier run' }
     })
+  })
+
+  it('takes over a lock whose pid now belongs to another live process (pid reuse)', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'workspace.lock')
+    // process.ppid is alive; the lock says its holder started an hour ago, which is not when ppid started.
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString()
+    const reused = lockJson({ pid: process.ppid, owner: 'Crashed an hour ago', started: anHourAgo })
+    await writeFile(path, reused)
+    const startedAt = (): number => Date.now() - 5_000
+    expect(await acquireLock(nodeFs, path, 'Me', { startTimeOf: startedAt })).toMatchObject({
+      kind: 'acquired',
+      tookOver: { owner: 'Crashed an hour ago' }
+    })
+
+    // Where start times cannot be read, a lock taken before the machine started is stale too.
+    await writeFile(
+      path,
+      lockJson({ pid: process.ppid, owner: 'Before the reboot', since: '2026-01-05T08:00:00.000Z' })
+    )
+    const options = { startTimeOf: () => null, bootTime: () => Date.parse('2026-02-01T00:00:00.000Z') }
+    expect(await acquireLock(nodeFs, path, 'Me', options)).toMatchObject({
+      kind: 'acquired',
+      tookOver: { owner: 'Before the reboot' }
+    })
+  })
+
+  it('keeps respecting a live holder whose start time matches, or cannot be read', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'workspace.lock')
+    const started = new Date(Date.now() - 5_000).toISOString()
+    await writeFile(path, lockJson({ pid: process.ppid, owner: 'Running', started }))
+    const same = { startTimeOf: () => Date.parse(started) + 500 }
+    expect(await acquireLock(nodeFs, path, 'Me', same)).toMatchObject({ kind: 'held' })
+    expect(await acquireLock(nodeFs, path, 'Me', { startTimeOf: () => null })).toMatchObject({ kind: 'held' })
+  })
+
+  it.runIf(process.platform === 'linux')('reads a live process start time on Linux', () => {
+    const ownStart = Date.now() - process.uptime() * 1000
+    expect(Math.abs((processStartTime(process.pid) ?? 0) - ownStart)).toBeLessThan(2_000)
+    expect(processStartTime(2 ** 30)).toBeNull()
   })
 
   it('waits out an unreadable lock while it is fresh, and replaces it once it is old', async () => {
