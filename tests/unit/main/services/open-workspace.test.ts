@@ -7,6 +7,7 @@ import { chmod, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../../../src/shared/model/schema'
 import { BackupStore } from '../../../../src/main/services/backups'
 import { releaseLock, type LockInfo } from '../../../../src/main/services/file-lock'
 import { nodeFs, type FsPort } from '../../../../src/main/services/fs-port'
@@ -51,6 +52,9 @@ const lockFromElsewhere = (dir: string): Promise<void> =>
     })
   )
 
+/** A schema version this build does not know yet. */
+const NEWER = SCHEMA_VERSION + 1
+
 describe('openWorkspace', () => {
   it('new: an empty folder gives an empty workspace to save, and only the lock is written', async () => {
     const dir = await tempDir()
@@ -85,7 +89,7 @@ describe('openWorkspace', () => {
     expect(opened).toMatchObject({
       kind: 'loaded',
       migratedFrom: 0,
-      workspace: { schemaVersion: 1 },
+      workspace: { schemaVersion: SCHEMA_VERSION },
       needsSave: true
     })
     const [backup] = await listDir(join(older, 'backups'))
@@ -138,12 +142,15 @@ describe('openWorkspace', () => {
 
   it('read-only-newer: shows what this version understands and never saves', async () => {
     const dir = await tempDir()
-    await writeFile(join(dir, 'workspace.json'), pretty({ ...sampleWorkspace('Future'), schemaVersion: 2 }))
+    await writeFile(
+      join(dir, 'workspace.json'),
+      pretty({ ...sampleWorkspace('Future'), schemaVersion: NEWER })
+    )
     const opened = await open(dir)
     expect(opened).toMatchObject({
       kind: 'read-only-newer',
       workspace: { name: 'Future' },
-      readOnly: { code: 'read-only', message: expect.stringContaining('schema version 2') },
+      readOnly: { code: 'read-only', message: expect.stringContaining(`schema version ${NEWER}`) },
       needsSave: false
     })
     expect(opened.notices).toEqual([expect.stringContaining('What this version understands of it is shown.')])
@@ -213,13 +220,13 @@ describe('an absent or valid workspace file', () => {
 describe('schema versions', () => {
   it('opens a newer schemaVersion read-only, names the version and never writes', async () => {
     const dir = await tempDir()
-    const text = pretty({ ...sampleWorkspace('From the future', 1), schemaVersion: 2, newField: [1, 2] })
+    const text = pretty({ ...sampleWorkspace('From the future', 1), schemaVersion: NEWER, newField: [1, 2] })
     await writeFile(join(dir, 'workspace.json'), text)
     const store = await openStore(dir)
     const snap = store.snapshot()
     expect(snap.status.state).toBe('read-only')
-    expect(snap.status.message).toContain('schema version 2')
-    expect(snap.status.message).toContain('reads up to version 1')
+    expect(snap.status.message).toContain(`schema version ${NEWER}`)
+    expect(snap.status.message).toContain(`reads up to version ${SCHEMA_VERSION}`)
     expect(snap.workspace.name).toBe('From the future') // shown as far as this version understands it
     expect(() => store.apply(rename('x'))).toThrow(expect.objectContaining({ code: 'read-only' }))
     await expect(store.backup('before import')).rejects.toMatchObject({ code: 'read-only' })
@@ -236,15 +243,15 @@ describe('schema versions', () => {
     const store = await openStore(dir)
     const snap = store.snapshot()
     expect(snap.workspace).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       name: 'Draft',
       categories: [{ id: 'c', order: 0 }]
     })
     const [backup] = await store.listBackups().then((b) => b.filter((x) => x.reason === 'before migration'))
     expect(await readFile(join(dir, 'backups', backup.name), 'utf8')).toBe(v0)
-    expect(snap.notices[0]).toContain('upgraded from schema version 0 to 1')
+    expect(snap.notices[0]).toContain(`upgraded from schema version 0 to ${SCHEMA_VERSION}`)
     expect(snap.notices[0]).toContain(backup.name)
-    expect((await readWorkspaceFile(dir)).schemaVersion).toBe(1)
+    expect((await readWorkspaceFile(dir)).schemaVersion).toBe(SCHEMA_VERSION)
   })
 
   it('leaves an older file alone (read-only) if the migration backup cannot be written', async () => {

@@ -5,7 +5,7 @@ import { applyPatches } from 'immer'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_UNDO } from '../../../../src/main/services/workspace-store'
 import type { Change, StoreStatus } from '../../../../src/shared/ipc/types'
-import type { Workspace } from '../../../../src/shared/model/schema'
+import { SCHEMA_VERSION, type Workspace } from '../../../../src/shared/model/schema'
 import { AppFailure } from '../../../../src/shared/result'
 import {
   FaultyFs,
@@ -39,7 +39,7 @@ describe('WorkspaceStore: opening and saving', () => {
     })
     const text = await readFile(join(dir, 'workspace.json'), 'utf8')
     expect(text).toBe(JSON.stringify(snap.workspace, null, 2) + '\n')
-    expect(text).toContain('\n  "schemaVersion": 1,\n')
+    expect(text).toContain(`\n  "schemaVersion": ${SCHEMA_VERSION},\n`)
     expect(JSON.parse(await readFile(join(dir, 'workspace.lock'), 'utf8'))).toMatchObject({
       pid: process.pid,
       owner: 'Persona Planner (pid 7)',
@@ -101,12 +101,12 @@ describe('WorkspaceStore: opening and saving', () => {
     }
     follow(store.apply(createCategory('c1', 'A')))
     follow(store.apply(rename('Renamed')))
-    expect(store.snapshot()).toMatchObject({ undoLabel: 'Rename workspace', redoLabel: null })
+    expect(store.snapshot()).toMatchObject({ undoLabel: 'Rename workspace to “Renamed”', redoLabel: null })
 
-    expect(follow(store.undo())).toMatchObject({ revision: 3, label: 'Rename workspace' })
+    expect(follow(store.undo())).toMatchObject({ revision: 3, label: 'Rename workspace to “Renamed”' })
     expect(store.snapshot()).toMatchObject({
       undoLabel: 'Create category “A”',
-      redoLabel: 'Rename workspace'
+      redoLabel: 'Rename workspace to “Renamed”'
     })
     expect(store.snapshot().workspace.name).toBe('My workspace')
     expect(follow(store.redo())).toMatchObject({ revision: 4 })
