@@ -43,11 +43,12 @@ export class ParseContext {
     this.report('info', line, message)
   }
 
-  /** The diagnostics, with a closing note when some were not kept. */
+  /** The diagnostics in line order (sortDiagnostics), with a closing note when some were not kept. */
   finish(): Diagnostic[] {
-    if (this.hidden === 0) return this.diagnostics
+    const sorted = sortDiagnostics(this.diagnostics)
+    if (this.hidden === 0) return sorted
     return [
-      ...this.diagnostics,
+      ...sorted,
       {
         file: this.fileName,
         line: null,
@@ -56,6 +57,18 @@ export class ParseContext {
       }
     ]
   }
+}
+
+/**
+ * Diagnostics in line order: those about the whole file (no line) first, then by line; the order
+ * they were reported in is kept among equals. A closing "more diagnostics" note stays last.
+ */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic): number => d.line ?? 0
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+    .map(({ d }) => d)
 }
 
 /** Lines in a text: 0 for empty text, and a final line break does not start a new line. */

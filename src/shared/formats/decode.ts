@@ -1,7 +1,10 @@
 /**
- * Bytes to text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else Windows-1252. Refuses
- * what cannot be a profile document (too large, empty, binary) with a message naming the file.
+ * Bytes to text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else Windows-1252. A UTF-8
+ * file with a few bytes that are not UTF-8 stays UTF-8: only those bytes are read as Windows-1252,
+ * with a warning per line. Refuses what cannot be a profile document (too large, empty, binary)
+ * with a message naming the file.
  */
+import type { Diagnostic } from '../ipc/types'
 import { ImportError, MAX_IMPORT_BYTES } from './errors'
 import { newTextDecoder } from './platform'
 
@@ -57,6 +60,111 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('')
 }
 
+/** Lines named one by one in the warnings about stray bytes; the rest are counted. */
+const MAX_REPAIR_LINES = 20
+/** Characters quoted per line in such a warning. */
+const MAX_REPAIR_CHARS = 5
+
+/** The length of the valid UTF-8 sequence at `i` (WHATWG rules: no overlong forms, no surrogates), or 0. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean =>
+    i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0
+  if (b >= 0xe0 && b <= 0xef) {
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf]
+    return cont(1, lo, hi) && cont(2) ? 3 : 0
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf]
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0
+  }
+  return 0
+}
+
+interface Repaired {
+  text: string
+  /** Valid sequences of two to four bytes: the evidence that the file is UTF-8. */
+  multibyte: number
+  /** Per line (1-based, counted as the parsers do: LF, CRLF or a lone CR), the stray bytes as read. */
+  strays: Map<number, string[]>
+}
+
+/** UTF-8, except that each byte that starts no valid sequence is read as Windows-1252. */
+function decodeUtf8Repairing(bytes: Uint8Array): Repaired {
+  const utf8 = newTextDecoder('utf-8')
+  const parts: string[] = []
+  const strays = new Map<number, string[]>()
+  let multibyte = 0
+  let line = 1
+  let runStart = 0
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]
+    if (b < 0x80) {
+      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line++
+      i++
+      continue
+    }
+    const length = utf8SequenceLength(bytes, i)
+    if (length > 0) {
+      multibyte++
+      i += length
+      continue
+    }
+    parts.push(utf8.decode(bytes.subarray(runStart, i)))
+    const char = decodeWindows1252(bytes.subarray(i, i + 1))
+    parts.push(char)
+    const list = strays.get(line)
+    if (list) list.push(char)
+    else strays.set(line, [char])
+    i++
+    runStart = i
+  }
+  parts.push(utf8.decode(bytes.subarray(runStart)))
+  return { text: parts.join(''), multibyte, strays }
+}
+
+function strayWarnings(strays: Map<number, string[]>, fileName: string): Diagnostic[] {
+  const warning = (line: number | null, message: string): Diagnostic => ({
+    file: fileName,
+    line,
+    severity: 'warning',
+    message
+  })
+  const out: Diagnostic[] = []
+  for (const [line, chars] of strays) {
+    if (out.length === MAX_REPAIR_LINES) break
+    const quoted = chars
+      .slice(0, MAX_REPAIR_CHARS)
+      .map((c) => `“${c}”`)
+      .join(', ')
+    const shown = chars.length > MAX_REPAIR_CHARS ? `${quoted} …` : quoted
+    out.push(
+      warning(
+        line,
+        chars.length === 1
+          ? `Line ${line} is not all UTF-8: 1 byte was read as Windows-1252 (${shown}); check this line.`
+          : `Line ${line} is not all UTF-8: ${chars.length} bytes were read as Windows-1252 (${shown}); check this line.`
+      )
+    )
+  }
+  const more = strays.size - out.length
+  if (more > 0) {
+    // Named after the first line not listed, so that it sorts after the listed ones.
+    const from = [...strays.keys()][MAX_REPAIR_LINES]
+    out.push(
+      warning(
+        from,
+        more === 1
+          ? `Line ${from} is not all UTF-8 either; its stray bytes were read as Windows-1252 too.`
+          : `${more} more lines, from line ${from} on, are not all UTF-8; their stray bytes were read as Windows-1252 too.`
+      )
+    )
+  }
+  return out
+}
+
 function decodeWith(encoding: string, bytes: Uint8Array, fileName: string): string {
   try {
     return newTextDecoder(encoding, { fatal: true }).decode(bytes)
@@ -66,12 +174,17 @@ function decodeWith(encoding: string, bytes: Uint8Array, fileName: string): stri
 }
 
 /**
- * Decodes a file's bytes: the byte-order mark decides (UTF-8, UTF-16 LE, UTF-16 BE); without one,
- * UTF-8 if the bytes are valid UTF-8, else Windows-1252. The BOM is not part of the result.
- * Throws ImportError ('too-large', 'validation' for an empty file, 'unsupported' for binary or
- * undecodable content).
+ * Decodes a file's bytes: the byte-order mark decides (UTF-8, UTF-16 LE, UTF-16 BE). Without one,
+ * valid UTF-8 is UTF-8; bytes that are not valid UTF-8 but hold at least one valid multi-byte
+ * sequence are UTF-8 with stray bytes, each of which is read as Windows-1252 with a warning naming
+ * its line (so is a file with a UTF-8 BOM); bytes with no valid multi-byte sequence are
+ * Windows-1252. The BOM is not part of the result. Throws ImportError ('too-large', 'validation'
+ * for an empty file, 'unsupported' for binary or undecodable content).
  */
-export function decodeText(bytes: Uint8Array, fileName: string): string {
+export function decodeBytes(
+  bytes: Uint8Array,
+  fileName: string
+): { text: string; diagnostics: Diagnostic[] } {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new ImportError(
       'too-large',
@@ -79,24 +192,41 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
     )
   }
   let text: string
+  let strays = new Map<number, string[]>()
   const [b0, b1, b2, b3] = bytes
   if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0 && bytes.byteLength >= 4) {
     throw new ImportError('unsupported', `${fileName} is UTF-32 text; save it as UTF-8 and import it again.`)
   } else if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
-    text = decodeWith('utf-8', bytes.subarray(3), fileName)
+    ;({ text, strays } = decodeUtf8(bytes.subarray(3), true))
   } else if (b0 === 0xff && b1 === 0xfe) {
     text = decodeWith('utf-16le', bytes.subarray(2), fileName)
   } else if (b0 === 0xfe && b1 === 0xff) {
     text = decodeWith('utf-16be', bytes.subarray(2), fileName)
   } else {
     if (bytes.includes(0)) refuseBinary(fileName, 'it contains NUL bytes; UTF-16 needs a byte-order mark')
-    try {
-      text = newTextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      text = decodeWindows1252(bytes)
-    }
+    ;({ text, strays } = decodeUtf8(bytes, false))
   }
   if (text.trim() === '') throw new ImportError('validation', `${fileName} is empty.`)
   checkControls(text, fileName)
-  return text
+  return { text, diagnostics: strayWarnings(strays, fileName) }
+}
+
+/**
+ * UTF-8; bytes that are not valid UTF-8 are repaired (`strays` holds what was read as
+ * Windows-1252, by line) when `declared` (a BOM) or a valid multi-byte sequence says the file is
+ * UTF-8, else read wholly as Windows-1252.
+ */
+function decodeUtf8(bytes: Uint8Array, declared: boolean): { text: string; strays: Map<number, string[]> } {
+  try {
+    return { text: newTextDecoder('utf-8', { fatal: true }).decode(bytes), strays: new Map() }
+  } catch {
+    const repaired = decodeUtf8Repairing(bytes)
+    if (!declared && repaired.multibyte === 0) return { text: decodeWindows1252(bytes), strays: new Map() }
+    return repaired
+  }
+}
+
+/** decodeBytes without the warnings about stray bytes: the text alone. */
+export function decodeText(bytes: Uint8Array, fileName: string): string {
+  return decodeBytes(bytes, fileName).text
 }

@@ -6,11 +6,11 @@
  */
 import type { ExportFormat } from '../ipc/contract'
 import type { Capability, Card, Category, Workspace } from '../model/schema'
-import { ParseContext, countLines } from './context'
+import { ParseContext, countLines, sortDiagnostics } from './context'
 import { parseCapabilitiesCsv, serializeCapabilitiesCsv } from './csv/capabilities'
 import { parseCardsCsv, serializeCardsCsv } from './csv/cards'
 import { parseNeedsCsv, serializeNeedsCsv } from './csv/needs'
-import { decodeText } from './decode'
+import { decodeBytes } from './decode'
 import { detectFormat } from './detect'
 import { parseWorkspaceJson, serializeJson } from './json'
 import { parsePersonas, serializePersonas } from './markdown/personas'
@@ -18,7 +18,7 @@ import { parseTaxonomy, serializeTaxonomy } from './markdown/taxonomy'
 import type { FormatId, ParseOptions, ParsedFile } from './types'
 
 export { ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES, type ImportErrorCode } from './errors'
-export { decodeText } from './decode'
+export { decodeBytes, decodeText } from './decode'
 export { detectFormat } from './detect'
 export { workspaceJsonSchema } from './json-schema'
 export { guardFormula, unguardFormula } from './csv/table'
@@ -102,13 +102,19 @@ export function parseProfileText(text: string, fileName: string, options: ParseO
   }
 }
 
-/** decodeText, then parseProfileText. Throws only ImportError (too large, binary, empty, undecodable). */
+/**
+ * decodeBytes, then parseProfileText; the decoder's warnings (stray bytes) join the parser's, in
+ * line order. Throws only ImportError (too large, binary, empty, undecodable).
+ */
 export function parseProfileBytes(
   bytes: Uint8Array,
   fileName: string,
   options: ParseOptions = {}
 ): ParsedFile {
-  return parseProfileText(decodeText(bytes, fileName), fileName, options)
+  const decoded = decodeBytes(bytes, fileName)
+  const parsed = parseProfileText(decoded.text, fileName, options)
+  if (decoded.diagnostics.length === 0) return parsed
+  return { ...parsed, diagnostics: sortDiagnostics([...decoded.diagnostics, ...parsed.diagnostics]) }
 }
 
 /** Writes a workspace in an export format. Each shape carries part of the workspace: see docs/FORMATS.md. */

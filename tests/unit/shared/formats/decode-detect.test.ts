@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
+  decodeBytes,
   decodeText,
   detectFormat,
   parseProfileBytes
 } from '../../../../src/shared/formats'
-import { PERSONAS, TAXONOMY, readFixture, utf16, utf8, utf8Bom, windows1252 } from './helpers'
+import { FIXTURES, PERSONAS, TAXONOMY, readFixture, utf16, utf8, utf8Bom, windows1252 } from './helpers'
 
 const refusal = (fn: () => unknown): ImportError => {
   try {
@@ -84,6 +87,92 @@ describe('decodeText', () => {
   it('parseProfileBytes throws only ImportError, and a few control characters in text are fine', () => {
     expect(() => parseProfileBytes(new Uint8Array(0), 'x.md')).toThrow(ImportError)
     expect(parseProfileBytes(utf8('# T\n\n### Role\u0007\n\nText\u001b.\n'), 'x.md').cards).toHaveLength(1)
+  })
+})
+
+describe('decodeBytes: UTF-8 with a few bytes that are not', () => {
+  const bytes = (...parts: (string | number[])[]): Uint8Array =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)))
+
+  it('reads the file as UTF-8 and only the stray bytes as Windows-1252, naming each line', () => {
+    const data = new Uint8Array(readFileSync(resolve(FIXTURES, 'mixed-encoding-personas.md')))
+    const { text, diagnostics } = decodeBytes(data, 'mixed.md')
+    const lines = text.split('\n')
+    expect(lines[1]).toBe('title: Équipe des opérations')
+    expect(lines[13]).toBe('- Réduire les délais d’attente')
+    expect(lines[18]).toBe('- Un accès sécurisé au réseau')
+    expect(lines[23]).toBe('- Formation trop courte à l’arrivée')
+    expect(diagnostics).toEqual([
+      {
+        file: 'mixed.md',
+        line: 14,
+        severity: 'warning',
+        message: 'Line 14 is not all UTF-8: 1 byte was read as Windows-1252 (“’”); check this line.'
+      },
+      {
+        file: 'mixed.md',
+        line: 19,
+        severity: 'warning',
+        message: 'Line 19 is not all UTF-8: 2 bytes were read as Windows-1252 (“é”, “é”); check this line.'
+      },
+      {
+        file: 'mixed.md',
+        line: 24,
+        severity: 'warning',
+        message: 'Line 24 is not all UTF-8: 1 byte was read as Windows-1252 (“à”); check this line.'
+      }
+    ])
+  })
+
+  it('parseProfileBytes keeps the warnings with the parser’s own, in line order', () => {
+    const data = new Uint8Array(readFileSync(resolve(FIXTURES, 'mixed-encoding-personas.md')))
+    const parsed = parseProfileBytes(data, 'mixed.md')
+    expect(parsed.format).toBe('md-personas')
+    expect(parsed.cards[0].kind === 'persona' && parsed.cards[0].needs.map((n) => n.text)).toEqual([
+      'Un tableau de bord partagé',
+      'Un accès sécurisé au réseau'
+    ])
+    const lines = parsed.diagnostics.map((d) => d.line ?? 0)
+    expect(lines).toEqual([...lines].sort((a, b) => a - b))
+    expect(parsed.diagnostics.filter((d) => d.message.includes('UTF-8')).map((d) => d.line)).toEqual([
+      14, 19, 24
+    ])
+  })
+
+  it('counts lines as the parsers do (CRLF, and a lone CR) and in a file with a BOM', () => {
+    const data = bytes([0xef, 0xbb, 0xbf], 'é\r\nb\rc ', [0x93], 'x', [0x94], '\r\n')
+    const { text, diagnostics } = decodeBytes(data, 'a.md')
+    expect(text).toBe('é\r\nb\rc “x”\r\n')
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [3, 'Line 3 is not all UTF-8: 2 bytes were read as Windows-1252 (““”, “””); check this line.']
+    ])
+  })
+
+  it('lists the first 20 lines, then how many more', () => {
+    const data = bytes('café\n', ...Array.from({ length: 25 }, () => [[0xe9], '\n']).flat())
+    const { diagnostics } = decodeBytes(data, 'a.md')
+    expect(diagnostics).toHaveLength(21)
+    expect(diagnostics[19].line).toBe(21)
+    expect(diagnostics[20]).toEqual({
+      file: 'a.md',
+      line: 22,
+      severity: 'warning',
+      message:
+        '5 more lines, from line 22 on, are not all UTF-8; their stray bytes were read as Windows-1252 too.'
+    })
+  })
+
+  it('reads a file with no valid UTF-8 sequence wholly as Windows-1252, without a warning', () => {
+    const text = 'Équipe: café, thé, “élan” – à côté\n'.repeat(50)
+    expect(decodeBytes(windows1252(text), 'w.md')).toEqual({ text, diagnostics: [] })
+  })
+
+  it('keeps a truncated sequence at the end and an overlong or surrogate form as Windows-1252 bytes', () => {
+    const { text } = decodeBytes(
+      bytes('é ', [0xc0, 0xaf], ' ', [0xed, 0xa0, 0x80], ' ', [0xe2, 0x82]),
+      'a.md'
+    )
+    expect(text).toBe('é À¯ í\u00a0€ â‚')
   })
 })
 

@@ -235,13 +235,13 @@ describe('taxonomy Markdown: structure variants and diagnostics', () => {
     )
     expect(parsed.categories.map((c) => c.name)).toEqual(['Untitled category', 'Open'])
     expect(parsed.diagnostics).toEqual([
+      { file: TAXONOMY, line: 1, severity: 'warning', message: expect.stringMatching(/no <summary>/) },
       {
         file: TAXONOMY,
         line: 7,
         severity: 'warning',
         message: expect.stringMatching(/“Open” is not closed/)
-      },
-      { file: TAXONOMY, line: 1, severity: 'warning', message: expect.stringMatching(/no <summary>/) }
+      }
     ])
   })
 
