@@ -15,7 +15,13 @@ import { emptyWorkspace } from '../../shared/model/defaults'
 import type { Workspace } from '../../shared/model/schema'
 import { describeFsError } from '../../main/services/fs-port'
 import { exportToPath } from '../../main/services/export-service'
-import { importCommand, readProfileFiles, type FileOutcome } from '../../main/services/import-service'
+import {
+  importCommand,
+  isRefused,
+  outcomeFileName,
+  readProfileFiles,
+  type FileOutcome
+} from '../../main/services/import-service'
 import { EXIT, parseCommandArgs, UsageError, userPath, type CliIo } from '../io'
 import { printDiagnostics } from './validate'
 
@@ -69,14 +75,19 @@ function combine(outcomes: FileOutcome[], now: string): Workspace {
   return applyCommand(workspace, importCommand(outcomes, 'add', now), now).next
 }
 
+/** "a.json", "a.json and b.md", "a.json, b.md and c.csv". */
+const listNames = (names: string[]): string =>
+  names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+
 export async function convert(args: string[], io: CliIo): Promise<number> {
   const options = parseCommandArgs('convert', CONVERT_USAGE, () => parseConvertArgs(args), io)
   if (typeof options === 'number') return options
 
   const outcomes = await readProfileFiles(options.inputs.map((input) => userPath(io, input)))
   printDiagnostics(outcomes, options.inputs, io.stderr)
-  if (outcomes.some((o) => !o.ok)) {
-    io.stderr('convert: nothing was written because an input could not be read.\n')
+  const refused = outcomes.filter(isRefused).map(outcomeFileName)
+  if (refused.length > 0) {
+    io.stderr(`convert: nothing was written because ${listNames(refused)} could not be read.\n`)
     return EXIT.failed
   }
   const workspace = combine(outcomes, new Date().toISOString())

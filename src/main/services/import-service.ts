@@ -137,12 +137,22 @@ export async function readProfileFiles(paths: string[]): Promise<FileOutcome[]> 
 const tooLargeMessage = (fileName: string, bytes: number): string =>
   `${fileName} is ${(bytes / 1024 / 1024).toFixed(1)} MB; files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported.`
 
-/** A parsed file that yielded nothing and reported an error (a JSON that failed validation) counts as unreadable. */
+/**
+ * Why a parsed file is refused, or null: one that yielded nothing and reported an error (a JSON
+ * of a newer version, with schema or syntax errors, nested too deep) counts as unreadable.
+ */
 function fatalError(parsed: ParsedFile): string | null {
   const empty = parsed.categories.length + parsed.cards.length + parsed.capabilities.length === 0
   const error = parsed.diagnostics.find((d) => d.severity === 'error')
   return empty && error ? error.message : null
 }
+
+/** Whether nothing can be taken from this file: it could not be read, or its content was refused. */
+export const isRefused = (outcome: FileOutcome): boolean => !outcome.ok || fatalError(outcome.parsed) !== null
+
+/** The name of a file, read or not. */
+export const outcomeFileName = (outcome: FileOutcome): string =>
+  outcome.ok ? outcome.parsed.fileName : outcome.fileName
 
 function summarise(outcome: FileOutcome): ImportFileSummary {
   if (!outcome.ok) {

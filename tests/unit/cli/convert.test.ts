@@ -88,6 +88,56 @@ describe('convert', () => {
     expect(() => readFileSync(out)).toThrow()
   })
 
+  describe('a refused JSON input: exit 1, nothing written, the file named', () => {
+    const refused: [string, string][] = [
+      ['workspace-newer.json', 'schema version 99'],
+      ['workspace-schema-errors.json', 'does not match the schema'],
+      ['workspace-broken.json', 'not valid JSON'],
+      ['deep.json', 'nests more than 64 levels']
+    ]
+    writeFileSync(join(dir, 'deep.json'), `${'['.repeat(100)}${']'.repeat(100)}`)
+    const path = (name: string): string => (name === 'deep.json' ? join(dir, name) : join(FIXTURES, name))
+
+    it.each(refused)('%s, alone: exit 1, stdout empty, the reason on stderr', async (name, reason) => {
+      const { code, stdout, stderr } = await cli('convert', path(name), '--to', 'json')
+      expect([code, stdout]).toEqual([1, ''])
+      expect(stderr).toContain(reason)
+      expect(stderr).toContain(`convert: nothing was written because ${name} could not be read.`)
+    })
+
+    it.each(refused)('%s beside a good file: an existing --out stays byte-identical', async (name) => {
+      const out = join(dir, `kept-${name}`)
+      const before = Buffer.from('{"kept": true}\n')
+      writeFileSync(out, before)
+      const { code, stdout } = await cli(
+        'convert',
+        PERSONAS_FILE,
+        path(name),
+        '--to',
+        'md-personas',
+        '-o',
+        out
+      )
+      expect([code, stdout]).toEqual([1, ''])
+      expect(readFileSync(out).equals(before)).toBe(true)
+    })
+
+    it('names every refused file', async () => {
+      const { code, stderr } = await cli(
+        'convert',
+        path('workspace-newer.json'),
+        PERSONAS_FILE,
+        path('workspace-broken.json'),
+        '--to',
+        'json'
+      )
+      expect(code).toBe(1)
+      expect(stderr).toContain(
+        'convert: nothing was written because workspace-newer.json and workspace-broken.json could not be read.'
+      )
+    })
+  })
+
   it('exits 1 when the output cannot be written', async () => {
     const { code, stderr } = await cli(
       'convert',
