@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../ipc/types'
-import type { ListItem } from '../model/schema'
+import { MAX_LIST_DEPTH, type ListItem } from '../model/schema'
 import { randomId } from './platform'
 
 /** Lists nest at most this deep in an imported card (deeper items join the deepest level). */
-export const MAX_LIST_DEPTH = 8
+export { MAX_LIST_DEPTH }
 /** A file reports at most this many diagnostics, then one line that says how many more there were. */
 const MAX_DIAGNOSTICS = 500
 

@@ -13,13 +13,25 @@ export interface ListItem {
   text: string
   children: ListItem[]
 }
-export const ListItemSchema: z.ZodType<ListItem> = z.object({
-  id,
-  text: z.string(),
-  get children() {
-    return z.array(ListItemSchema)
-  }
-})
+/** Lists nest at most this many levels; importers and the workspace reader join deeper items at the deepest level. */
+export const MAX_LIST_DEPTH = 8
+
+/**
+ * An item at `level` (1 for the items of a list): its children may nest down to MAX_LIST_DEPTH and
+ * no further. Bounded, so no request, file or store can hold a list deep enough to overflow the
+ * stack of whatever walks it (validation, immer's freeze, the renderer).
+ */
+function listItemAt(level: number): z.ZodType<ListItem> {
+  return z.object({
+    id,
+    text: z.string(),
+    children:
+      level < MAX_LIST_DEPTH
+        ? z.array(listItemAt(level + 1))
+        : z.array(z.never()).max(0, { error: `Lists nest at most ${MAX_LIST_DEPTH} levels.` })
+  })
+}
+export const ListItemSchema = listItemAt(1)
 
 export const HORIZONS = ['now', 'medium', 'long'] as const
 export const Horizon = z.enum(HORIZONS)
@@ -43,7 +55,8 @@ export type CoverageOverride = z.infer<typeof CoverageOverride>
 export const NeedSchema = z.object({
   id,
   text: z.string(),
-  children: z.array(ListItemSchema),
+  /** A need is an item of the needs list, so its children start at the second level. */
+  children: z.array(listItemAt(2)),
   /** Kind, priority and horizon are null ("not set") when the source did not say them. */
   kind: NeedKind.nullable(),
   priority: Priority.nullable(),

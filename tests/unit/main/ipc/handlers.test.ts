@@ -7,7 +7,9 @@ import { createHandlers, type HandlerTable, type Platform } from '../../../../sr
 import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../../../src/shared/formats'
 import { CHANNELS, type Method } from '../../../../src/shared/ipc/channels'
-import { newRole } from '../../../../src/shared/model/defaults'
+import type { Command } from '../../../../src/shared/commands/schema'
+import { newPersona, newRole } from '../../../../src/shared/model/defaults'
+import { MAX_LIST_DEPTH, type ListItem } from '../../../../src/shared/model/schema'
 
 import { FIXTURES, TAXONOMY } from '../../shared/formats/helpers'
 
@@ -110,6 +112,37 @@ describe('IPC handler table', () => {
       expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(before)
     }
   )
+
+  it('refuses lists nested deeper than importers read, and requests of any depth, without throwing', async () => {
+    const nest = (levels: number): ListItem => {
+      let item: ListItem = { id: 'i0', text: 'deepest', children: [] }
+      for (let i = 1; i < levels; i++) item = { id: `i${i}`, text: `level ${levels - i}`, children: [item] }
+      return item
+    }
+    const persona = (levels: number): Command => ({
+      type: 'card.create',
+      card: newPersona({ id: `p${levels}`, title: 'Deep', goals: [nest(levels)] }),
+      categoryId: null
+    })
+    const deepest = await handlers.applyCommand({ command: persona(MAX_LIST_DEPTH) })
+    expect(deepest.ok).toBe(true)
+    const revision = store.snapshot().revision
+
+    const deeper = await handlers.applyCommand({ command: persona(MAX_LIST_DEPTH + 1) })
+    expect(deeper.ok === false && deeper.error.details).toEqual([
+      `command.card.goals.0${'.children.0'.repeat(MAX_LIST_DEPTH - 1)}.children: Lists nest at most ${MAX_LIST_DEPTH} levels.`
+    ])
+    // 800 levels passed validation and saved before; the next start overflowed the stack in immer's freeze.
+    const saved = await handlers.applyCommand({ command: persona(800) })
+    expect(saved.ok === false && saved.error.code).toBe('validation')
+    let request: unknown = []
+    for (let i = 0; i < 100_000; i++) request = [request]
+    const huge = await handlers.applyCommand({ command: request })
+    expect(huge.ok === false && huge.error.details).toEqual([
+      'The request nests more than 64 levels deep; nothing was changed.'
+    ])
+    expect(store.snapshot().revision).toBe(revision)
+  })
 
   it('returns service failures as values: unknown card, expired import token, refused URL', async () => {
     const move = await handlers.applyCommand({

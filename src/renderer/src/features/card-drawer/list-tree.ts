@@ -3,7 +3,7 @@
  * addressed by id and every edit returns a new tree. The top level may carry more than a ListItem
  * (a Need has kind, priority, horizon…), so moving an item to or from the top level converts it.
  */
-import type { ListItem } from '../../../../shared/model/schema'
+import { MAX_LIST_DEPTH, type ListItem } from '../../../../shared/model/schema'
 
 export interface TreeConvert<T extends ListItem> {
   /** An item arriving at the top level (a sub-item outdented, a new item). */
@@ -137,9 +137,16 @@ export function moveItem<T extends ListItem>(
   })
 }
 
+/** Levels in an item's subtree: 1 for an item without children. Lists are at most MAX_LIST_DEPTH deep. */
+function height(item: ListItem): number {
+  return 1 + item.children.reduce((most, child) => Math.max(most, height(child)), 0)
+}
+
+/** Whether an item can go under its previous sibling: not the first, and its deepest item stays within MAX_LIST_DEPTH. */
 export function canIndent<T extends ListItem>(tree: T[], id: string, convert: TreeConvert<T>): boolean {
   const path = pathOf(tree, id)
   if (!path || path[path.length - 1] === 0) return false
+  if (path.length + height(itemAt(tree, path)) > MAX_LIST_DEPTH) return false
   return path.length > 1 || convert.fromTop(tree[path[0]]) !== null
 }
 

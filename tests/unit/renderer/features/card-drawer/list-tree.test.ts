@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { newNeed } from '../../../../../src/shared/model/defaults'
-import type { ListItem, Need } from '../../../../../src/shared/model/schema'
+import { MAX_LIST_DEPTH, type ListItem, type Need } from '../../../../../src/shared/model/schema'
 import {
   canIndent,
   canOutdent,
@@ -63,6 +63,23 @@ describe('list edits', () => {
     expect(outdentItem(tree, 'b', plainList)).toBeNull()
     expect([canIndent(tree, 'a', plainList), canIndent(tree, 'c', plainList)]).toEqual([false, true])
     expect([canOutdent(tree, 'a1'), canOutdent(tree, 'a')]).toEqual([true, false])
+  })
+
+  it('indents no item below the deepest level a list may have', () => {
+    // A chain of MAX_LIST_DEPTH - 1 levels, and a sibling `x` at its deepest level.
+    let chain: ListItem[] = [item('leaf'), item('x')]
+    for (let level = MAX_LIST_DEPTH - 2; level >= 1; level--) chain = [item(`l${level}`, chain)]
+    expect(flattenTree(chain).map((f) => f.depth + 1)).toContain(MAX_LIST_DEPTH - 1)
+    expect(canIndent(chain, 'x', plainList)).toBe(true) // to level MAX_LIST_DEPTH: allowed
+    const deepest = indentItem(chain, 'x', plainList) ?? []
+    expect(Math.max(...flattenTree(deepest).map((f) => f.depth + 1))).toBe(MAX_LIST_DEPTH)
+    // An item with a child may not go down a level when its child would pass the limit.
+    const withChild: ListItem[] = [item('a', [item('b')]), item('d', [item('e', [item('f')])])]
+    const nested = [item('p', [item('q', [item('r', [item('s', [item('t', withChild)])])])])]
+    expect(Math.max(...flattenTree(nested).map((f) => f.depth + 1))).toBe(MAX_LIST_DEPTH)
+    expect(canIndent(nested, 'd', plainList)).toBe(false) // f would reach MAX_LIST_DEPTH + 1
+    expect(canIndent(nested, 'e', plainList)).toBe(false) // e is the first of its level
+    expect(indentItem(nested, 'd', plainList)).toBeNull()
   })
 })
 
