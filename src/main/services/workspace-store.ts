@@ -94,6 +94,8 @@ export class WorkspaceStore {
   /** lowdb over the atomic adapter; `save` sets its data and writes. */
   private readonly db: Low<Workspace>
   private closed = false
+  /** What each change since the last successful save did, oldest first (see `unsavedLabels`). */
+  private readonly unsaved: string[] = []
   private readonly changeListeners = new Set<(change: Change) => void>()
 
   private constructor(
@@ -156,6 +158,7 @@ export class WorkspaceStore {
     this.undoStack.push({ patches: applied.patches, inverse: applied.inverse, label: applied.label })
     if (this.undoStack.length > MAX_UNDO) this.undoStack.splice(0, this.undoStack.length - MAX_UNDO)
     this.redoStack.length = 0
+    this.unsaved.push(applied.label)
     return this.commit(applied.next, applied.patches, applied.label)
   }
 
@@ -165,6 +168,7 @@ export class WorkspaceStore {
     const step = this.undoStack.pop()
     if (!step) return null
     this.redoStack.push(step)
+    this.unsaved.push(`Undone: ${step.label}`)
     return this.commit(applyPatches(this.workspace, step.inverse), step.inverse, step.label)
   }
 
@@ -174,6 +178,7 @@ export class WorkspaceStore {
     const step = this.redoStack.pop()
     if (!step) return null
     this.undoStack.push(step)
+    this.unsaved.push(`Redone: ${step.label}`)
     return this.commit(applyPatches(this.workspace, step.patches), step.patches, step.label)
   }
 
@@ -194,6 +199,14 @@ export class WorkspaceStore {
     const lock = this.lock
     this.lock = null
     if (lock) await releaseLock(this.parts.fs, this.parts.paths.lock, lock).catch(() => undefined)
+  }
+
+  /**
+   * The labels of the changes applied, undone or redone since the last successful save, oldest
+   * first ("Rename workspace to “X”", "Undone: …"): what quitting now would lose.
+   */
+  unsavedLabels(): string[] {
+    return [...this.unsaved]
   }
 
   onChange(listener: (change: Change) => void): () => void {
@@ -301,8 +314,10 @@ export class WorkspaceStore {
   private async save(): Promise<string | null> {
     if (!this.lock) await this.takeLock()
     const workspace = this.workspace
+    const included = this.unsaved.length
     this.db.data = workspace
     await this.db.write()
+    this.unsaved.splice(0, included)
     return this.periodic.afterSave(() => serializeWorkspace(workspace))
   }
 

@@ -17,6 +17,7 @@ import {
   openStore,
   readWorkspaceFile,
   rename,
+  saveOfWorkspace,
   tempDir
 } from './helpers'
 
@@ -215,6 +216,63 @@ describe('WorkspaceStore: opening and saving', () => {
     await closing
     expect((await readWorkspaceFile(dir)).name).toBe('during close')
     expect(await listDir(dir)).not.toContain('workspace.lock')
+  })
+
+  it('names the changes not saved yet: applied, undone and redone since the last successful save', async () => {
+    const dir = await tempDir()
+    const fs = new FaultyFs()
+    const store = await openStore(dir, { fs, saveDelayMs: 60_000 })
+    expect(store.unsavedLabels()).toEqual([])
+    store.apply(rename('Saved'))
+    await store.flush()
+    expect(store.unsavedLabels()).toEqual([])
+
+    fs.arm({ op: 'rename', code: 'ENOSPC', path: saveOfWorkspace(dir) })
+    store.apply(createCategory('c1', 'Trainers'))
+    store.apply(rename('Kept in memory'))
+    store.undo()
+    store.redo()
+    await expect(store.flush()).rejects.toMatchObject({ code: 'io' })
+    expect(store.unsavedLabels()).toEqual([
+      'Create category “Trainers”',
+      'Rename workspace to “Kept in memory”',
+      'Undone: Rename workspace to “Kept in memory”',
+      'Redone: Rename workspace to “Kept in memory”'
+    ])
+
+    fs.disarm()
+    await store.flush()
+    expect(store.unsavedLabels()).toEqual([])
+  })
+
+  it('keeps a change applied during a save among the unsaved ones until a later save writes it', async () => {
+    const dir = await tempDir()
+    let entered: () => void = () => undefined
+    let release: () => void = () => undefined
+    const inRename = new Promise<void>((resolve) => (entered = resolve))
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let armed = false
+    const fs = new (class extends FaultyFs {
+      override async rename(from: string, to: string) {
+        if (armed) {
+          armed = false
+          entered()
+          await gate
+        }
+        return super.rename(from, to)
+      }
+    })()
+    const store = await openStore(dir, { fs, saveDelayMs: 60_000 })
+    store.apply(rename('first'))
+    armed = true
+    const flushed = store.flush()
+    await inRename // the save of 'first' is half-way
+    store.apply(rename('during the save'))
+    release()
+    await flushed
+    expect(store.unsavedLabels()).toEqual(['Rename workspace to “during the save”'])
+    await store.flush()
+    expect(store.unsavedLabels()).toEqual([])
   })
 
   it('refuses changes after close', async () => {
