@@ -3,15 +3,25 @@
  * profile groups ("- Management - Manager and above"); one heading per persona, at any level,
  * named "Group - group description - Name" (or "Group - group description" when the persona is
  * the group itself); labelled sections Goals / Habits / Needs / Problems (or Objectifs, Habitudes,
- * Besoins, Problèmes) with bullet lists that may nest.
+ * Besoins, Problèmes) with bullet lists that may nest. Parts may be separated by a hyphen, an en
+ * dash or an em dash between blanks, or by a colon after the first part. The page's title and the
+ * text outside any persona (its introduction) are kept as the workspace's name and description.
  */
-import type { Heading, List } from 'mdast'
+import type { Heading, List, RootContent, Table } from 'mdast'
 import { stringify } from 'yaml'
 import { CATEGORY_COLORS, newCategory, newNeed, newPersona } from '../../model/defaults'
 import type { Category, ListItem, PersonaCard, Workspace } from '../../model/schema'
 import { collapseSpaces, normalizeTitle } from '../../text/normalize'
 import type { ParseContext } from '../context'
-import { escapeParagraph, escapePart, escapeText, markdownLink, paragraphs } from './escape'
+import {
+  blocksMarkdown,
+  canonicalMarkdown,
+  canonicalTable,
+  escapePersonaPart,
+  isTableBlock,
+  tableMarkdown
+} from './blocks'
+import { escapeParagraph, escapeText, markdownLink } from './escape'
 import { lineOf, readMarkdown, type MdBlock, type MdChunk } from './source'
 import {
   dedupeLinks,
@@ -30,6 +40,10 @@ export interface PersonasResult {
   categories: Category[]
   cards: PersonaCard[]
   metadata: Record<string, unknown>
+  /** The page's title: its first `#` or `##` heading before the personas; null when it has none. */
+  title: string | null
+  /** The text outside any persona (the introduction, and any closing sections), as Markdown with its links. */
+  description: string
 }
 
 const GROUP_LIST_HEADING =
@@ -63,12 +77,21 @@ interface PersonaDraft {
   description: string[]
 }
 
+/** The section a persona is filling, and whether its list has come (prose after the list ends it). */
+interface OpenSection {
+  name: PersonaSection
+  line: number
+  listed: boolean
+}
+
 /** What parsePersonas carries from one phase to the next, made once per file. */
 interface State {
   readonly ctx: ParseContext
   /** Headings that are not section labels, by block index. */
   readonly headings: ReadonlyMap<number, HeadingInfo>
   readonly groupList: GroupList
+  /** Block index of the page's title heading, -1 for none. */
+  titleIndex: number
   /** Groups by normalizeTitle of their name; categories in order of appearance. */
   readonly groups: Map<string, Group>
   readonly categories: Category[]
@@ -80,8 +103,10 @@ interface State {
   readonly columnSizes: Map<string | null, number>
   /** The persona being filled, its open section, and whether a `**Links**` list comes next. */
   persona: PersonaDraft | null
-  section: PersonaSection | null
+  section: OpenSection | null
   pendingLinks: boolean
+  /** Blocks outside any persona: the workspace's description. */
+  readonly intro: RootContent[]
 }
 
 export function parsePersonas(
@@ -96,6 +121,7 @@ export function parsePersonas(
     ctx,
     headings: new Map(headings.map((h) => [h.index, h])),
     groupList,
+    titleIndex: -1,
     groups: new Map(),
     categories: [],
     listedGroups: false,
@@ -104,16 +130,42 @@ export function parsePersonas(
     columnSizes: new Map(),
     persona: null,
     section: null,
-    pendingLinks: false
+    pendingLinks: false,
+    intro: []
   }
   readGroupList(state, blocks)
   state.personaIndexes = findPersonas(state, headings)
+  const titleHeading = findTitle(state, headings)
+  state.titleIndex = titleHeading?.index ?? -1
   blocks.forEach((block, index) => {
-    if (index !== groupList.listIndex) readBlock(state, block, index)
+    if (index !== groupList.listIndex && index !== groupList.headingIndex && index !== state.titleIndex)
+      readBlock(state, block, index)
   })
   finishPersona(state)
   for (const card of state.cards) card.links = dedupeLinks(card.links)
-  return { categories: state.categories, cards: state.cards, metadata }
+  return {
+    categories: state.categories,
+    cards: state.cards,
+    metadata,
+    title: titleHeading === undefined ? null : nodeText(titleHeading.node, titleHeading.chunk) || null,
+    description: blocksMarkdown(state.intro)
+  }
+}
+
+/** The page's title: its first heading at level 1 or 2, when it comes before the profile list and every persona. */
+function findTitle(state: State, headings: HeadingInfo[]): HeadingInfo | undefined {
+  const first = headings.find((h) => h.node.depth <= 2)
+  if (
+    first === undefined ||
+    state.personaIndexes.has(first.index) ||
+    first.index === state.groupList.headingIndex
+  )
+    return undefined
+  const before = (index: number): boolean => index < 0 || first.index < index
+  const firstPersona = Math.min(...state.personaIndexes)
+  return before(state.groupList.listIndex) && (state.personaIndexes.size === 0 || first.index < firstPersona)
+    ? first
+    : undefined
 }
 
 /** Phase 1: the headings that are not section labels, and whether a section label follows each. */
@@ -233,19 +285,27 @@ function findPersonas(state: State, headings: HeadingInfo[]): Set<number> {
   return isPersona
 }
 
-/** Phase 5, block by block: a heading starts, ends or labels a persona; other blocks fill the open one. */
-function readBlock(state: State, { node, chunk }: MdBlock, index: number): void {
+/** Phase 5, block by block: a heading starts, ends or labels a persona; other blocks fill the open one, or the introduction. */
+function readBlock(state: State, block: MdBlock, index: number): void {
+  const { node, chunk } = block
   if (node.type === 'heading') {
     readHeading(state, node, chunk, index)
     return
   }
   const persona = state.persona
-  if (persona === null) return
+  if (persona === null) {
+    state.intro.push(node)
+    return
+  }
   const links = persona.card.links
+  if (node.type === 'list') {
+    readList(state, persona, node, chunk)
+    return
+  }
   if (node.type === 'paragraph') {
     const label = personaLabel(node, chunk, links)
     if (label) {
-      state.section = label.section
+      state.section = { name: label.section, line: lineOf(node, chunk), listed: false }
       state.pendingLinks = false
       if (label.rest !== '') addText(state, persona, label.rest)
       return
@@ -256,29 +316,53 @@ function readBlock(state: State, { node, chunk }: MdBlock, index: number): void 
       state.section = null
       return
     }
-    addText(state, persona, nodeText(node, chunk, { links }))
-  } else if (node.type === 'list') {
-    if (state.pendingLinks) {
-      const found = linkList(node, chunk)
-      links.push(...found.links)
-      persona.description.push(...found.texts)
-      state.pendingLinks = false
-      return
-    }
-    const items = listItems(node, chunk, state.ctx, links)
-    if (state.section !== null) addItems(persona, state.section, items)
-    else persona.description.push(...flattenItems(items))
+  }
+  // Prose after a section's list is the persona's description again.
+  if (state.section?.listed) state.section = null
+  if (node.type === 'table') {
+    readTable(state, persona, node, chunk)
   } else if (node.type !== 'definition' && node.type !== 'thematicBreak' && node.type !== 'html') {
     addText(state, persona, nodeText(node, chunk, { links }))
   }
+}
+
+/** A list: a `**Links**` list, the open section's items, or else lines of the description. */
+function readList(state: State, persona: PersonaDraft, node: List, chunk: MdChunk): void {
+  const links = persona.card.links
+  if (state.pendingLinks) {
+    const found = linkList(node, chunk)
+    links.push(...found.links)
+    persona.description.push(...found.texts)
+    state.pendingLinks = false
+    return
+  }
+  const items = listItems(node, chunk, state.ctx, links)
+  if (state.section !== null) {
+    addItems(persona, state.section.name, items)
+    state.section.listed = true
+  } else persona.description.push(...flattenItems(items))
+}
+
+/** A table is kept as a Markdown table in the description; under a section label, with a warning (items come from lists). */
+function readTable(state: State, persona: PersonaDraft, node: Table, chunk: MdChunk): void {
+  if (state.section !== null) {
+    state.ctx.warn(
+      lineOf(node, chunk),
+      `A table under the “${SECTION_LABELS[state.section.name]}” label was kept in the persona’s description: a section’s items are read from a list.`
+    )
+    state.section = null
+  }
+  persona.description.push(tableMarkdown(node))
 }
 
 /** A heading: a section label, a new persona, a sub-heading of the open one (text, or a `Links` label), or the end of it. */
 function readHeading(state: State, node: Heading, chunk: MdChunk, index: number): void {
   const h = state.headings.get(index)
   if (h === undefined) {
-    state.section = headingSection(nodeText(node, chunk))
+    const section = headingSection(nodeText(node, chunk))
+    state.section = section === null ? null : { name: section, line: lineOf(node, chunk), listed: false }
     state.pendingLinks = false
+    if (state.persona === null) state.intro.push(node)
   } else if (state.personaIndexes.has(index)) {
     finishPersona(state)
     startPersona(state, h)
@@ -289,18 +373,25 @@ function readHeading(state: State, node: Heading, chunk: MdChunk, index: number)
     state.section = null
   } else {
     finishPersona(state)
+    state.intro.push(node)
   }
 }
 
-/** A persona heading, "Group - group description - Name" and its shorter forms, as a new card. */
+/**
+ * A persona heading, "Group - subtitle - Name" and its shorter forms, as a new card. The subtitle
+ * (the group's description as the heading gives it) is kept on the card; a group not in the
+ * profile list takes it as its description.
+ */
 function startPersona(state: State, h: HeadingInfo): void {
   const { ctx } = state
   const line = lineOf(h.node, h.chunk)
   const [first, ...rest] = h.parts
   let categoryId: string | null = null
   let title: string
+  let subtitle = ''
   if (first === '') {
-    title = rest.join(' - ')
+    if (rest.length >= 2) subtitle = rest[0]
+    title = rest.slice(rest.length >= 2 ? 1 : 0).join(' - ')
   } else if (h.parts.length === 1) {
     const group = state.groups.get(normalizeTitle(first))
     categoryId = group?.category.id ?? null
@@ -309,16 +400,20 @@ function startPersona(state: State, h: HeadingInfo): void {
     const known = state.groups.get(normalizeTitle(first))
     if (!known && state.listedGroups)
       ctx.info(line, `The group “${first}” is not in the profile list; it was added.`)
-    const group = known ?? addGroup(state, first, rest.length >= 1 ? rest[0] : '')
+    const group = known ?? addGroup(state, first, rest[0])
     categoryId = group.category.id
-    if (rest.length >= 2) title = rest.slice(1).join(' - ')
-    else if (
-      rest[0] === group.category.description ||
-      (group.descriptionKey !== '' && normalizeTitle(rest[0]) === group.descriptionKey)
-    )
+    if (rest.length >= 2) {
+      title = rest.slice(1).join(' - ')
+      subtitle = rest[0]
+    } else if (isGroupDescription(group, rest[0])) {
       title = first
-    else title = rest[0]
-    if (known && rest.length >= 2 && group.category.description === '') group.category.description = rest[0]
+      subtitle = rest[0]
+    } else title = rest[0]
+    // A group the headings made (no profile list) takes its first subtitle; a listed group keeps the list's.
+    if (!state.listedGroups && group.category.description === '' && subtitle !== '') {
+      group.category.description = subtitle
+      group.descriptionKey = normalizeTitle(subtitle)
+    }
   }
   if (title === '') {
     ctx.warn(line, 'A persona heading has no name; the persona is called “Untitled persona”.')
@@ -329,6 +424,7 @@ function startPersona(state: State, h: HeadingInfo): void {
   const card = newPersona({
     id: ctx.newId(),
     title,
+    subtitle,
     categoryId,
     order,
     // Fresh arrays: the defaults' own arrays are shared between cards and must not be pushed to.
@@ -342,6 +438,11 @@ function startPersona(state: State, h: HeadingInfo): void {
   state.pendingLinks = false
 }
 
+/** Whether a heading's second part is the group's description ("Management - Manager and above"). */
+const isGroupDescription = (group: Group, text: string): boolean =>
+  text === group.category.description ||
+  (group.descriptionKey !== '' && normalizeTitle(text) === group.descriptionKey)
+
 function finishPersona(state: State): void {
   if (state.persona !== null) state.persona.card.description = state.persona.description.join('\n\n')
   state.persona = null
@@ -353,7 +454,7 @@ function finishPersona(state: State): void {
 function addText(state: State, persona: PersonaDraft, text: string): void {
   if (text === '') return
   if (state.section !== null)
-    addItems(persona, state.section, [{ id: state.ctx.newId(), text, children: [] }])
+    addItems(persona, state.section.name, [{ id: state.ctx.newId(), text, children: [] }])
   else persona.description.push(text)
 }
 
@@ -366,6 +467,13 @@ function addItems(persona: PersonaDraft, section: PersonaSection, items: ListIte
   } else {
     card[section].push(...items)
   }
+}
+
+const SECTION_LABELS: Record<PersonaSection, string> = {
+  goals: 'Goals',
+  habits: 'Habits',
+  needs: 'Needs',
+  problems: 'Problems'
 }
 
 const SECTIONS: [PersonaSection, string][] = [
@@ -393,31 +501,52 @@ function reserved(title: string, groupNames: Set<string>): boolean {
 const hasSections = (persona: PersonaCard): boolean => SECTIONS.some(([key]) => persona[key].length > 0)
 
 /**
- * An uncategorised persona's heading is its name alone, or "- Name" (an empty group part) when the
+ * A persona's heading parts. In a group: "Group - subtitle - Name", shortened to "Group - subtitle"
+ * when the persona is the group and its subtitle the group's description (the ESDC form), to
+ * "Group" or "Group - Name" without a subtitle; an empty subtitle part is written where the short
+ * form would read otherwise. Uncategorised: "Name", or "- subtitle - Name", or "- Name" when the
  * name alone would read as something else: a group, a section label, the profile list, or, for the
  * page's first persona when it has no sections, the page's introduction.
  */
-function personaMarkdown(
+function headingParts(
   persona: PersonaCard,
   group: Category | null,
   groupNames: Set<string>,
   first: boolean
 ): string[] {
   const title = collapseSpaces(persona.title)
-  let heading: string
+  const subtitle = collapseSpaces(persona.subtitle)
   if (group === null) {
-    const plain = !reserved(title, groupNames) && !(first && !hasSections(persona))
-    heading = plain ? escapePart(title) : `- ${escapePart(title)}`
-  } else {
-    const name = collapseSpaces(group.name)
-    const description = collapseSpaces(group.description)
-    const parts = [escapePart(name)]
-    if (description !== '') parts.push(escapePart(description))
-    if (description === '' || title !== name) parts.push(escapePart(title))
-    heading = parts.join(' - ')
+    if (subtitle !== '') return ['', subtitle, title]
+    return !reserved(title, groupNames) && !(first && !hasSections(persona)) ? [title] : ['', title]
   }
+  const name = collapseSpaces(group.name)
+  const description = collapseSpaces(group.description)
+  const descriptionKey = normalizeTitle(description)
+  // As the importer tells a group's description from a persona's name (isGroupDescription).
+  const readsAsDescription = (text: string): boolean =>
+    text === description || (descriptionKey !== '' && normalizeTitle(text) === descriptionKey)
+  if (title === name) {
+    if (subtitle === '')
+      return headingSection(name) === null && !GROUP_LIST_HEADING.test(name) ? [name] : [name, '', name]
+    return readsAsDescription(subtitle) ? [name, subtitle] : [name, subtitle, title]
+  }
+  if (subtitle !== '') return [name, subtitle, title]
+  return readsAsDescription(title) ? [name, '', title] : [name, title]
+}
+
+function personaMarkdown(
+  persona: PersonaCard,
+  group: Category | null,
+  groupNames: Set<string>,
+  first: boolean
+): string[] {
+  const heading = headingParts(persona, group, groupNames, first)
+    .map(escapePersonaPart)
+    .join(' - ')
+    .trimStart()
   const out = [`### ${heading}`, '']
-  for (const p of paragraphs(persona.description)) out.push(escapeParagraph(p), '')
+  for (const block of descriptionBlocks(persona.description)) out.push(block, '')
   for (const [key, label] of SECTIONS) {
     const items = persona[key]
     if (items.length > 0) out.push(label, '', ...itemLines(items), '')
@@ -429,9 +558,27 @@ function personaMarkdown(
 }
 
 /**
+ * A description as Markdown blocks: each paragraph (text between blank lines) on one line,
+ * escaped, and a Markdown table as a table.
+ */
+function descriptionBlocks(description: string): string[] {
+  const out: string[] = []
+  for (const block of description.split(/\n[ \t]*\n/)) {
+    const table = isTableBlock(block) ? canonicalTable(block) : null
+    if (table !== null) out.push(table)
+    else {
+      const text = block.replace(/\s+/g, ' ').trim()
+      if (text !== '') out.push(escapeParagraph(text))
+    }
+  }
+  return out
+}
+
+/**
  * The workspace's personas as an ESDC-shaped page: front matter with the workspace's name, the
- * profile-group list (the categories), then one heading per persona, grouped personas first in
- * board order, then uncategorised ones. Roles are not part of this shape.
+ * name as the title, the workspace's description as the introduction, the profile-group list (the
+ * categories), then one heading per persona, grouped personas first in board order, then
+ * uncategorised ones. Roles are not part of this shape.
  */
 export function serializePersonas(workspace: Workspace): string {
   const personas = workspace.cards.filter((c): c is PersonaCard => c.kind === 'persona')
@@ -446,13 +593,16 @@ export function serializePersonas(workspace: Workspace): string {
     `# ${escapeText(name)}`,
     ''
   ]
+  // With no persona heading to set the level, a heading of the introduction would read as a persona.
+  const introduction = canonicalMarkdown(workspace.description, personas.length === 0)
+  if (introduction !== '') out.push(introduction, '')
   if (categories.length > 0) {
     out.push('## Profiles', '')
     for (const c of categories) {
       const description = collapseSpaces(c.description)
-      const parts = [escapePart(collapseSpaces(c.name))]
-      if (description !== '') parts.push(escapePart(description))
-      out.push(`- ${parts.join(' - ')}`)
+      const parts = [collapseSpaces(c.name)]
+      if (description !== '') parts.push(description)
+      out.push(`- ${parts.map(escapePersonaPart).join(' - ')}`)
     }
     out.push('')
   }

@@ -22,6 +22,19 @@ import type { ParseContext } from '../context'
 
 /** Stands in for an unescaped " - " separator in headings and list items (see markSeparators). */
 export const SEPARATOR = '\u0001'
+/**
+ * The other separators a person or a word processor types: en dash, em dash (between blanks) and
+ * a colon after the first part ("Management: Manager and above"). Each has its own stand-in so
+ * that text which is not split gets its own character back (restoreSeparators).
+ */
+const STAND_IN: Record<string, string> = { '-': SEPARATOR, '–': '\u0002', '—': '\u0003', ':': '\u0004' }
+const ORIGINAL: Record<string, string> = { [SEPARATOR]: '-', '\u0002': '–', '\u0003': '—', '\u0004': ':' }
+/** Any separator stand-in. */
+// eslint-disable-next-line no-control-regex -- the stand-ins are control characters
+export const ANY_SEPARATOR = /[\u0001-\u0004]/g
+/** The characters the stand-ins replaced. */
+export const restoreSeparators = (text: string): string =>
+  text.replace(ANY_SEPARATOR, (c) => ORIGINAL[c] ?? c)
 
 export const MAX_CONTAINER_MARKERS = 10
 export const MAX_INDENT = 40
@@ -124,13 +137,29 @@ function readFrontMatter(yamlText: string, firstLine: number, ctx: ParseContext)
   }
 }
 
-/** Replaces unescaped " - " separators (a hyphen between blanks) by SEPARATOR, keeping offsets. */
+/** A colon after a word (not escaped), followed by blanks and more text: "Management: Manager and above". */
+const COLON_SEPARATOR = /([^\s\\][ \t]*):(?=[ \t]+\S)/g
+
+/**
+ * Marks the separators of a heading's or list item's text, keeping offsets: every hyphen, en dash
+ * or em dash between blanks; colons too when there is no dash, else only a colon before the
+ * first dash. An escaped `\-` or `\:`, or a dash written `&#8211;`, is text.
+ */
+function markParts(text: string, dashes: RegExp): string {
+  const out = text.replace(dashes, (_m, before: string, dash: string) => before + STAND_IN[dash])
+  // eslint-disable-next-line no-control-regex -- the dash stand-ins are control characters
+  const firstDash = out.search(/[\u0001-\u0003]/)
+  if (firstDash < 0) return out.replace(COLON_SEPARATOR, `$1${STAND_IN[':']}`)
+  return out.slice(0, firstDash).replace(COLON_SEPARATOR, `$1${STAND_IN[':']}`) + out.slice(firstDash)
+}
+
+/** Replaces unescaped separators (" - ", " – ", " — ", "Name: ") in headings and list items by stand-ins. */
 function markSeparators(line: string): string {
   const heading = /^( {0,3}#{1,6}[ \t]+)(.*)$/.exec(line)
-  if (heading) return heading[1] + heading[2].replace(/(^|[ \t])-(?=[ \t]|$)/g, `$1${SEPARATOR}`)
+  if (heading) return heading[1] + markParts(heading[2], /(^|[ \t])([-–—])(?=[ \t]|$)/g)
   // After the item's marker and any markers of lists nested on the same line ("- - x").
   const item = /^( {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*)(.*)$/.exec(line)
-  if (item) return item[1] + item[2].replace(/([ \t])-(?=[ \t]|$)/g, `$1${SEPARATOR}`)
+  if (item) return item[1] + markParts(item[2], /([ \t])([-–—])(?=[ \t]|$)/g)
   return line
 }
 
@@ -183,7 +212,7 @@ function capContainers(line: string): { line: string; capped: boolean } {
 
 /** Reads front matter, then scans, cuts and parses the body. Never throws on content. */
 export function readMarkdown(input: string, ctx: ParseContext, options: ReadOptions): MdDocument {
-  const text = input.includes(SEPARATOR) ? input.replaceAll(SEPARATOR, '\uFFFD') : input
+  const text = input.replace(ANY_SEPARATOR, '\uFFFD')
   const lines = text.split('\n')
   let start = 0
   let metadata: Record<string, unknown> = {}
@@ -268,7 +297,7 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
         )
       }
     }
-    if (options.markSeparators && next.includes('-')) next = markSeparators(next)
+    if (options.markSeparators && /[-–—:]/.test(next)) next = markSeparators(next)
     if (next.length > MAX_INLINE_MARKERS && (next.match(PIPES)?.length ?? 0) > MAX_INLINE_MARKERS) {
       // A table row this wide is quadratic to read as a table: read it as text.
       next = next.replace(/\\[\s\S]|\|/g, (m) => (m[0] === '\\' ? m : '\\|'))

@@ -3,7 +3,7 @@ import type { List, Nodes, Paragraph } from 'mdast'
 import type { Link, ListItem } from '../../model/schema'
 import { collapseSpaces, decodeEntities } from '../../text/normalize'
 import { MAX_LIST_DEPTH, capListDepth, type ParseContext } from '../context'
-import { SEPARATOR, lineOf, rawOf, type MdChunk } from './source'
+import { ANY_SEPARATOR, SEPARATOR, lineOf, rawOf, restoreSeparators, type MdChunk } from './source'
 
 /** Nodes whose children are blocks (or cells): their texts are joined with a space. */
 const CONTAINER_TYPES = new Set([
@@ -25,7 +25,7 @@ export const htmlText = (html: string): string =>
 export interface TextOptions {
   /** Explicit `[label](url)` links met on the way are added here. */
   links?: Link[]
-  /** Keep SEPARATOR characters (to split headings into parts) instead of turning them back into "-". */
+  /** Keep separators (as SEPARATOR, to split headings into parts) instead of turning them back into "-", "–", "—" or ":". */
   keepSeparators?: boolean
   /** Child nodes of these types are left out (e.g. nested lists of a list item). */
   skip?: ReadonlySet<string>
@@ -69,7 +69,7 @@ export function nodeText(node: Nodes, chunk: MdChunk, options: TextOptions = {})
         break
       default: {
         if (next.type === 'link' && options.links && chunk.text[next.position?.start.offset ?? -1] === '[') {
-          options.links.push({ label: nodeText(next, chunk), url: next.url.replaceAll(SEPARATOR, '-') })
+          options.links.push({ label: nodeText(next, chunk), url: restoreSeparators(next.url) })
         }
         if (!('children' in next)) break
         const block = CONTAINER_TYPES.has(next.type)
@@ -83,11 +83,11 @@ export function nodeText(node: Nodes, chunk: MdChunk, options: TextOptions = {})
     }
   }
   const text = parts.join('')
-  if (options.keepSeparators) return text.split(SEPARATOR).map(collapseSpaces).join(SEPARATOR)
-  return collapseSpaces(text.includes(SEPARATOR) ? text.replaceAll(SEPARATOR, '-') : text)
+  if (options.keepSeparators) return text.split(ANY_SEPARATOR).map(collapseSpaces).join(SEPARATOR)
+  return collapseSpaces(restoreSeparators(text))
 }
 
-/** Splits a heading or list item marked with SEPARATOR into its " - " parts. */
+/** Splits a heading or list item marked with separators into its parts ("Group - description - Name"). */
 export const splitParts = (node: Nodes, chunk: MdChunk, skip?: ReadonlySet<string>): string[] =>
   nodeText(node, chunk, { keepSeparators: true, skip }).split(SEPARATOR).map(collapseSpaces)
 
