@@ -208,12 +208,8 @@ async function openValid(
   load: Extract<LoadResult, { kind: 'ok' }>,
   mayWrite: boolean
 ): Promise<FileOutcome & Found> {
-  const notices: string[] = []
-  if (load.dropped.length > 0) {
-    notices.push(
-      `${paths.file} contained unsafe keys (${[...new Set(load.dropped)].join(', ')}); they were ignored.`
-    )
-  }
+  // What the reader said (keys dropped, fields defaulted, references repaired), as the importer says it.
+  const notices = load.notices.map((notice) => `${paths.file}: ${notice}`)
   const isOlder = load.fromVersion < SCHEMA_VERSION
   const loaded = {
     kind: 'loaded' as const,

@@ -5,16 +5,20 @@
  * lowdb's own JSONFile (steno) never fsyncs and uses a fixed temporary name.
  */
 import type { Adapter } from 'lowdb'
-import { migrateWorkspace } from '../../shared/model/migrations'
-import { SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../shared/model/schema'
-import { AppFailure } from '../../shared/result'
-import { parseJsonSafely } from '../../shared/text/safe-json'
+import { ParseContext } from '../../shared/formats/context'
+import { readWorkspaceJson } from '../../shared/formats/json'
+import type { Diagnostic } from '../../shared/ipc/types'
+import type { Workspace } from '../../shared/model/schema'
 import { writeFileAtomicWith } from './atomic-write'
 import { decodeUtf8, errnoOf, type FsPort } from './fs-port'
 
 export type LoadResult =
   | { kind: 'missing' }
-  | { kind: 'ok'; workspace: Workspace; fromVersion: number; text: string; dropped: string[] }
+  /**
+   * A workspace, as the importer would read it; `notices` are the reader's warnings and notes
+   * (keys dropped, fields defaulted, references repaired), each naming its line where it has one.
+   */
+  | { kind: 'ok'; workspace: Workspace; fromVersion: number; text: string; notices: string[] }
   /** Not UTF-8, not JSON, truncated, or not a workspace: `reason` says which, for the notice. */
   | { kind: 'corrupt'; reason: string; details: string[] }
   /** Written by a newer app. `preview` is what this version can show of it, if anything. */
@@ -38,38 +42,39 @@ export function parseWorkspaceBytes(bytes: Uint8Array): ParseResult {
   return parseWorkspaceText(text)
 }
 
-/** Classifies the text of a workspace file (or a backup): JSON, then migration and validation. */
+/** A diagnostic as a sentence of a notice: "Line 12: …" where it has a line. */
+const sentence = (d: Diagnostic): string => (d.line === null ? d.message : `Line ${d.line}: ${d.message}`)
+
+/**
+ * Classifies the text of a workspace file (or a backup) with readWorkspaceJson, the importer's
+ * reader: the same migration, defaults, repairs and messages. Its own file is not refused for
+ * deep nesting (the importer's limit).
+ */
 export function parseWorkspaceText(text: string): ParseResult {
   if (text.trim() === '') return { kind: 'corrupt', reason: 'it is empty', details: [] }
-  let value: unknown
-  let dropped: string[]
-  try {
-    ;({ value, dropped } = parseJsonSafely(text))
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { kind: 'corrupt', reason: `it is not valid JSON (${message})`, details: [] }
+  const ctx = new ParseContext('workspace.json')
+  const read = readWorkspaceJson(text.replace(/^\uFEFF/, ''), ctx, { refuseDeepNesting: false })
+  const diagnostics = ctx.finish()
+  // Errors name their line and column in the message itself.
+  const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)
+  switch (read.kind) {
+    case 'ok':
+      return {
+        kind: 'ok',
+        workspace: read.workspace,
+        fromVersion: read.fromVersion,
+        text,
+        notices: diagnostics.map(sentence)
+      }
+    case 'newer':
+      return { kind: 'newer', message: errors.join(' '), preview: read.preview }
+    case 'refused':
+      return {
+        kind: 'corrupt',
+        reason: lowerFirst(errors[0] ?? 'It is not a workspace.'),
+        details: errors.slice(1).map((e) => e.replace(/\.$/, ''))
+      }
   }
-  try {
-    const { workspace, fromVersion } = migrateWorkspace(value)
-    return { kind: 'ok', workspace, fromVersion, text, dropped }
-  } catch (error) {
-    if (error instanceof AppFailure && error.code === 'unsupported') {
-      return { kind: 'newer', message: error.message, preview: previewNewer(value) }
-    }
-    if (error instanceof AppFailure) {
-      return { kind: 'corrupt', reason: lowerFirst(error.message), details: error.details ?? [] }
-    }
-    // e.g. RangeError from absurdly deep nesting: still a damaged file, never a crash on open.
-    const message = error instanceof Error ? error.message : String(error)
-    return { kind: 'corrupt', reason: `it could not be checked (${message})`, details: [] }
-  }
-}
-
-/** A newer document that only adds fields still reads as the current schema: show that much. */
-function previewNewer(value: unknown): Workspace | null {
-  if (typeof value !== 'object' || value === null) return null
-  const parsed = WorkspaceSchema.safeParse({ ...value, schemaVersion: SCHEMA_VERSION })
-  return parsed.success ? parsed.data : null
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '')

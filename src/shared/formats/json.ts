@@ -1,23 +1,27 @@
 /**
- * The JSON workspace document. Read with parseJsonSafely (no __proto__-style keys reach an object)
- * and migrateWorkspace (older versions migrate, newer ones are refused naming the version); what
- * the schema accepts but the app cannot use (duplicate ids, references to nothing, lists nested
- * deeper than 8) is repaired with a warning.
+ * The JSON workspace document, and readWorkspaceJson: the one reader of workspace JSON, for the
+ * importer (parseWorkspaceJson) and the store's file (src/main/services/workspace-store-file.ts).
+ * It reads with parseJsonSafely (no __proto__-style keys reach an object) and migrateDocument
+ * (older versions migrate, optional fields left out take their defaults, newer versions are
+ * refused naming the version); lists nested deeper than 8 levels are capped; the schema decides,
+ * each error naming its line and column; what the schema accepts but the app cannot use
+ * (duplicate ids, references to nothing) is repaired with a warning.
  */
-import { migrateWorkspace } from '../model/migrations'
+import type { z } from 'zod'
+import { migrateDocument, type MigratedDocument } from '../model/migrations'
 import {
   DEFAULT_CATEGORY_COLOR,
+  SCHEMA_VERSION,
   WorkspaceSchema,
   type Capability,
   type Card,
   type Category,
-  type ListItem,
   type Workspace
 } from '../model/schema'
 import { AppFailure } from '../result'
 import { plural } from '../text/plural'
 import { parseJsonSafely } from '../text/safe-json'
-import { capListDepth, type ParseContext } from './context'
+import { MAX_LIST_DEPTH, type ParseContext } from './context'
 
 export interface JsonResult {
   categories: Category[]
@@ -118,20 +122,104 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
+/** Line and column (1-based) of offsets in a text; builds its table of line starts once. */
+function lineColumns(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 }
+  }
+}
+
 /** Where a JSON syntax error is, and what was found there, the same on every Node version. */
 function syntaxError(text: string, fallback: string): { line: number | null; message: string } {
   const at = jsonErrorOffset(text)
   if (at < 0) return { line: null, message: `This is not valid JSON: ${fallback}` }
-  let line = 1
-  let lineStart = 0
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
-  }
+  const { line, column } = lineColumns(text)(at)
   const found = at >= text.length ? 'the end of the file' : JSON.stringify(text[at])
   return {
     line,
-    message: `This is not valid JSON: unexpected ${found} at line ${line}, column ${at - lineStart + 1}.`
+    message: `This is not valid JSON: unexpected ${found} at line ${line}, column ${column}.`
+  }
+}
+
+type JsonPath = readonly PropertyKey[]
+const pathKey = (path: JsonPath): string => path.map(String).join('\u0000')
+
+/**
+ * The offset at which each wanted value starts in a valid JSON text, by pathKey. One pass, no
+ * recursion; only paths in `wanted` are kept.
+ */
+export function locateJsonValues(text: string, wanted: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>()
+  const path: (string | number)[] = []
+  const containers: string[] = []
+  const n = text.length
+  let i = 0
+  const skip = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++
+  }
+  const stringEnd = (from: number): number => {
+    let k = from + 1
+    while (k < n && text[k] !== '"') k += text[k] === '\\' ? 2 : 1
+    return k + 1
+  }
+  const key = (): string => {
+    const end = stringEnd(i)
+    const name = JSON.parse(text.slice(i, end)) as string // a JSON string literal, valid by the caller's contract
+    i = end
+    skip()
+    i++ // the colon
+    skip()
+    return name
+  }
+  skip()
+  for (;;) {
+    // At the start of a value.
+    if (found.size < wanted.size) {
+      const k = pathKey(path)
+      if (wanted.has(k) && !found.has(k)) found.set(k, i)
+    }
+    const c = text[i]
+    let opened = false
+    if (c === '{' || c === '[') {
+      i++
+      skip()
+      if (text[i] === (c === '{' ? '}' : ']')) {
+        i++
+      } else {
+        containers.push(c)
+        path.push(c === '{' ? key() : 0)
+        opened = true
+      }
+    } else if (c === '"') {
+      i = stringEnd(i)
+    } else {
+      while (i < n && !',]} \t\n\r'.includes(text[i])) i++
+    }
+    if (opened) continue
+    // After a value: a comma starts the next, closers end containers.
+    for (;;) {
+      skip()
+      if (containers.length === 0 || i >= n) return found
+      if (text[i] === ',') {
+        i++
+        skip()
+        if (containers[containers.length - 1] === '{') path[path.length - 1] = key()
+        else path[path.length - 1] = (path[path.length - 1] as number) + 1
+        break
+      }
+      i++ // } or ]
+      containers.pop()
+      path.pop()
+    }
   }
 }
 
@@ -165,6 +253,7 @@ function uniqueIds<T extends { id: string }>(
   return changed
 }
 
+/** Duplicate ids get new ones, references to nothing are dropped, orders become positions. */
 function repair(workspace: Workspace, ctx: ParseContext): void {
   const { categories, cards, capabilities } = workspace
   const dupCategories = uniqueIds(categories, ctx.newId)
@@ -185,25 +274,15 @@ function repair(workspace: Workspace, ctx: ParseContext): void {
   let danglingCapabilities = 0
   let danglingRoles = 0
   let innerIds = 0
-  let capped = 0
-  const capItems = (items: ListItem[]): ListItem[] => {
-    const result = capListDepth(items)
-    if (result.capped) capped++
-    return result.items
-  }
   for (const card of cards) {
     if (card.categoryId !== null && !categoryIds.has(card.categoryId)) {
       card.categoryId = null
       orphans++
     }
     if (card.kind !== 'persona') continue
-    card.goals = capItems(card.goals)
-    card.habits = capItems(card.habits)
-    card.problems = capItems(card.problems)
     const taken = new Set<string>()
     innerIds += uniqueIds(card.needs, ctx.newId, taken)
     for (const need of card.needs) {
-      need.children = capItems(need.children)
       danglingCapabilities += need.capabilityIds.filter((id) => !capabilityIds.has(id)).length
       need.capabilityIds = [...new Set(need.capabilityIds)].filter((id) => capabilityIds.has(id))
     }
@@ -230,12 +309,6 @@ function repair(workspace: Workspace, ctx: ParseContext): void {
   }
   if (innerIds > 0)
     ctx.warn(null, `${plural(innerIds, 'need', 'needs')} repeated an id within a persona and got a new id.`)
-  if (capped > 0) {
-    ctx.warn(
-      null,
-      `${plural(capped, 'list nests', 'lists nest')} more than 8 levels deep; deeper items were moved up to level 8.`
-    )
-  }
 
   // Orders become positions: 0, 1, 2 ... per column, and for the categories.
   const renumber = <T extends { order: number }>(list: T[]): void => {
@@ -252,7 +325,113 @@ function repair(workspace: Workspace, ctx: ParseContext): void {
   for (const column of columns.values()) renumber(column)
 }
 
-export function parseWorkspaceJson(text: string, ctx: ParseContext): JsonResult {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Caps every list of a persona in a document not yet validated at MAX_LIST_DEPTH levels (a need is
+ * an item of its list), as capListDepth does: whatever hangs below the deepest level joins it, in
+ * document order. Returns how many lists were capped.
+ */
+function capRawLists(doc: Record<string, unknown>): number {
+  let capped = false
+  const flatten = (children: unknown[]): unknown[] => {
+    const out: unknown[] = []
+    const stack = [...children].reverse()
+    while (stack.length > 0) {
+      const item = stack.pop()
+      if (!isObject(item) || !Array.isArray(item.children) || item.children.length === 0) {
+        out.push(item)
+        continue
+      }
+      capped = true
+      out.push({ ...item, children: [] })
+      for (let k = item.children.length - 1; k >= 0; k--) stack.push(item.children[k])
+    }
+    return out
+  }
+  const visit = (list: unknown, level: number): unknown =>
+    Array.isArray(list)
+      ? list.map((item) =>
+          isObject(item) && Array.isArray(item.children)
+            ? {
+                ...item,
+                children:
+                  level + 1 >= MAX_LIST_DEPTH ? flatten(item.children) : visit(item.children, level + 1)
+              }
+            : item
+        )
+      : list
+  if (!Array.isArray(doc.cards)) return 0
+  let lists = 0
+  doc.cards = doc.cards.map((card: unknown) => {
+    if (!isObject(card) || card.kind !== 'persona') return card
+    const copy = { ...card }
+    for (const key of ['goals', 'habits', 'problems', 'needs']) {
+      capped = false
+      copy[key] = visit(copy[key], 1)
+      if (capped) lists++
+    }
+    return copy
+  })
+  return lists
+}
+
+/** One schema error, with where it is: the value's line and column, or its object's when it is missing. */
+function schemaErrors(text: string, issues: readonly z.core.$ZodIssue[], ctx: ParseContext): void {
+  const prefixes = (path: JsonPath): JsonPath[] =>
+    Array.from({ length: path.length + 1 }, (_, k) => path.slice(0, path.length - k))
+  const wanted = new Set(issues.flatMap((issue) => prefixes(issue.path).map(pathKey)))
+  const offsets = locateJsonValues(text, wanted)
+  const position = lineColumns(text)
+  for (const issue of issues) {
+    const name = issue.path.map(String).join('.') || '(root)'
+    const exact = offsets.get(pathKey(issue.path))
+    if (exact !== undefined) {
+      const { line, column } = position(exact)
+      ctx.error(line, `${name}: ${issue.message} (line ${line}, column ${column}).`)
+      continue
+    }
+    const parent = prefixes(issue.path)
+      .map((p) => offsets.get(pathKey(p)))
+      .find((offset) => offset !== undefined)
+    if (parent === undefined) {
+      ctx.error(null, `${name}: ${issue.message}.`)
+      continue
+    }
+    const { line, column } = position(parent)
+    ctx.error(line, `${name} is missing: ${issue.message} (in the object at line ${line}, column ${column}).`)
+  }
+}
+
+/** What readWorkspaceJson made of a text; its diagnostics went to the ParseContext. */
+export type WorkspaceRead =
+  | { kind: 'ok'; workspace: Workspace; fromVersion: number }
+  /** Written by a newer version; `preview` is the document read as the current version, when it reads. */
+  | { kind: 'newer'; preview: Workspace | null }
+  /** Not JSON, not a workspace, or not valid: nothing can be taken from it. */
+  | { kind: 'refused' }
+
+export interface ReadWorkspaceOptions {
+  /**
+   * Refuse JSON nested more than 64 levels before reading it (an imported file). The store's own
+   * file is read without this limit, so that no file the app wrote is ever called damaged for it.
+   */
+  refuseDeepNesting: boolean
+}
+
+/**
+ * The one reader of workspace JSON (the importer and the store): JSON without __proto__-style keys,
+ * migration to the current version, defaults for optional fields left out, lists capped at 8
+ * levels, validation naming the line and column of each error, then repair of duplicate ids and
+ * references to nothing. Every message goes to `ctx`, except the note that an older version was
+ * migrated, which each caller words for itself. Never throws.
+ */
+export function readWorkspaceJson(
+  text: string,
+  ctx: ParseContext,
+  options: ReadWorkspaceOptions
+): WorkspaceRead {
   let raw: unknown
   try {
     const parsed = parseJsonSafely(text)
@@ -272,43 +451,80 @@ export function parseWorkspaceJson(text: string, ctx: ParseContext): JsonResult 
     } else {
       ctx.error(null, `This JSON could not be read: ${message}`)
     }
-    return EMPTY()
+    return { kind: 'refused' }
   }
-  if (depthOf(raw) > MAX_JSON_DEPTH) {
+  if (options.refuseDeepNesting && depthOf(raw) > MAX_JSON_DEPTH) {
     ctx.error(null, `The JSON nests more than ${MAX_JSON_DEPTH} levels deep; it is not a workspace document.`)
-    return EMPTY()
+    return { kind: 'refused' }
   }
-  let workspace: Workspace
+  let migrated: MigratedDocument
   try {
-    const migrated = migrateWorkspace(raw)
-    workspace = migrated.workspace
-    if (migrated.recoloured > 0) {
-      ctx.warn(
-        null,
-        migrated.recoloured === 1
-          ? `A category had a colour outside the palette; it is now ${DEFAULT_CATEGORY_COLOR}.`
-          : `${plural(migrated.recoloured, 'category', 'categories')} had a colour outside the palette; they are now ${DEFAULT_CATEGORY_COLOR}.`
-      )
-    }
-    if (migrated.fromVersion < workspace.schemaVersion) {
-      ctx.info(
-        null,
-        `The workspace was written with schema version ${migrated.fromVersion}; it was migrated to version ${workspace.schemaVersion}.`
-      )
-    }
+    migrated = migrateDocument(raw)
   } catch (error) {
-    if (error instanceof AppFailure) {
-      ctx.error(null, error.message)
-      for (const detail of error.details ?? []) ctx.error(null, detail)
-    } else {
-      ctx.error(
-        null,
-        `The workspace could not be validated: ${error instanceof Error ? error.message : String(error)}`
-      )
+    if (!(error instanceof AppFailure)) {
+      // e.g. RangeError from absurdly deep nesting: still refused, never a crash.
+      const message = error instanceof Error ? error.message : String(error)
+      ctx.error(null, `The workspace could not be checked: ${message}`)
+      return { kind: 'refused' }
     }
-    return EMPTY()
+    ctx.error(null, error.message)
+    return error.code === 'unsupported' ? { kind: 'newer', preview: previewNewer(raw) } : { kind: 'refused' }
+  }
+  const { doc, fromVersion, recoloured, filled } = migrated
+  const capped = capRawLists(doc)
+  const checked = WorkspaceSchema.safeParse(doc)
+  if (!checked.success) {
+    ctx.error(null, 'The workspace document does not match the schema.')
+    schemaErrors(text, checked.error.issues, ctx)
+    return { kind: 'refused' }
+  }
+  const workspace = checked.data
+  if (recoloured > 0) {
+    ctx.warn(
+      null,
+      recoloured === 1
+        ? `A category had a colour outside the palette; it is now ${DEFAULT_CATEGORY_COLOR}.`
+        : `${plural(recoloured, 'category', 'categories')} had a colour outside the palette; they are now ${DEFAULT_CATEGORY_COLOR}.`
+    )
+  }
+  const total = [...filled.values()].reduce((a, b) => a + b, 0)
+  if (total > 0) {
+    const fields = [...filled.keys()].join(', ')
+    ctx.info(
+      null,
+      total === 1
+        ? `A field left out of the file was read with its default (${fields}).`
+        : `${total} fields left out of the file were read with their defaults (${fields}).`
+    )
+  }
+  if (capped > 0) {
+    ctx.warn(
+      null,
+      `${plural(capped, 'list nests', 'lists nest')} more than ${MAX_LIST_DEPTH} levels deep; deeper items were moved up to level ${MAX_LIST_DEPTH}.`
+    )
   }
   repair(workspace, ctx)
+  return { kind: 'ok', workspace, fromVersion }
+}
+
+/** A newer document that only adds fields still reads as the current schema: that much can be shown. */
+function previewNewer(value: unknown): Workspace | null {
+  if (!isObject(value)) return null
+  const parsed = WorkspaceSchema.safeParse({ ...value, schemaVersion: SCHEMA_VERSION })
+  return parsed.success ? parsed.data : null
+}
+
+/** The importer's reading of a workspace JSON: readWorkspaceJson; a newer or invalid one gives nothing. */
+export function parseWorkspaceJson(text: string, ctx: ParseContext): JsonResult {
+  const read = readWorkspaceJson(text, ctx, { refuseDeepNesting: true })
+  if (read.kind !== 'ok') return EMPTY()
+  const { workspace, fromVersion } = read
+  if (fromVersion < workspace.schemaVersion) {
+    ctx.info(
+      null,
+      `The workspace was written with schema version ${fromVersion}; it was migrated to version ${workspace.schemaVersion}.`
+    )
+  }
   return {
     categories: workspace.categories,
     cards: workspace.cards,

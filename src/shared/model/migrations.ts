@@ -1,6 +1,7 @@
 /**
  * Migrations from older workspace documents to the current schema, in order. Version 0 is the
- * unversioned draft shape: any field the v1 schema added is filled with its default.
+ * unversioned draft shape: any field the v1 schema added is filled with its default. At every
+ * version, optional fields a hand edit left out (OPTIONAL) read as their defaults.
  */
 import { AppFailure } from '../result'
 import {
@@ -54,9 +55,7 @@ function v0ToV1(doc: Json): Json {
           goals: Array.isArray(base.goals) ? base.goals.map(item) : [],
           habits: Array.isArray(base.habits) ? base.habits.map(item) : [],
           problems: Array.isArray(base.problems) ? base.problems.map(item) : [],
-          needs: needs.map((n) =>
-            withDefaults(item(n), { capabilityIds: [], override: null })
-          )
+          needs: needs.map((n) => withDefaults(item(n), { capabilityIds: [], override: null }))
         }
       }
       return { qualifications: [], occupationUri: null, ...base }
@@ -74,8 +73,7 @@ function v0ToV1(doc: Json): Json {
  * description, both empty.
  */
 function v1ToV2(doc: Json): Json {
-  const need = (n: unknown): unknown =>
-    withDefaults(n, { kind: null, priority: null, horizon: null })
+  const need = (n: unknown): unknown => withDefaults(n, { kind: null, priority: null, horizon: null })
   return {
     description: '',
     ...doc,
@@ -91,6 +89,82 @@ function v1ToV2(doc: Json): Json {
 }
 
 const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [v0ToV1, v1ToV2]
+
+/**
+ * What a document of the current version may leave out, per kind of object: the value such a field
+ * reads as. A hand edit that drops a capability's `notes` or a card's `tags` is read, not refused.
+ * Arrays are copied on use.
+ */
+const OPTIONAL: Record<string, Json> = {
+  workspace: { description: '' },
+  category: { description: '', color: DEFAULT_CATEGORY_COLOR },
+  card: { description: '', tags: [], links: [], notes: '', provenance: null },
+  role: { qualifications: [], occupationUri: null },
+  persona: {
+    subtitle: '',
+    goals: [],
+    habits: [],
+    problems: [],
+    needs: [],
+    linkedRoleIds: [],
+    headcount: null
+  },
+  need: { children: [], kind: null, priority: null, horizon: null, capabilityIds: [], override: null },
+  item: { children: [] },
+  capability: { description: '', horizon: null, owner: '', notes: '' }
+}
+
+/** Fills the optional fields an object lacks; counts each filled field as "<kind> <field>". */
+function fillOptional(value: unknown, kind: string, filled: Map<string, number>): unknown {
+  if (!isObject(value)) return value
+  let out = value
+  for (const [key, fallback] of Object.entries(OPTIONAL[kind])) {
+    if (Object.hasOwn(value, key)) continue
+    if (out === value) out = { ...value }
+    out[key] = Array.isArray(fallback) ? [] : fallback
+    const label = `${kind} ${key}`
+    filled.set(label, (filled.get(label) ?? 0) + 1)
+  }
+  return out
+}
+
+/** The current version's defaults, filled in wherever a field was left out (after any migration). */
+function fillDefaults(doc: Json, filled: Map<string, number>): Json {
+  const each = (key: string, fill: (value: unknown) => unknown): unknown =>
+    Array.isArray(doc[key]) ? doc[key].map(fill) : doc[key]
+  const items = (list: unknown): unknown =>
+    Array.isArray(list)
+      ? list.map((i) => {
+          const item = fillOptional(i, 'item', filled)
+          return isObject(item) ? { ...item, children: items(item.children) } : item
+        })
+      : list
+  const card = (value: unknown): unknown => {
+    const base = fillOptional(value, 'card', filled)
+    if (!isObject(base)) return base
+    if (base.kind === 'role') return fillOptional(base, 'role', filled)
+    if (base.kind !== 'persona') return base
+    const persona = fillOptional(base, 'persona', filled) as Json // an object in, an object out
+    const need = (n: unknown): unknown => {
+      const filledNeed = fillOptional(n, 'need', filled)
+      return isObject(filledNeed) ? { ...filledNeed, children: items(filledNeed.children) } : filledNeed
+    }
+    return {
+      ...persona,
+      goals: items(persona.goals),
+      habits: items(persona.habits),
+      problems: items(persona.problems),
+      needs: Array.isArray(persona.needs) ? persona.needs.map(need) : persona.needs
+    }
+  }
+  const workspace = fillOptional(doc, 'workspace', filled) as Json // an object in, an object out
+  return {
+    ...workspace,
+    categories: each('categories', (c) => fillOptional(c, 'category', filled)),
+    cards: each('cards', card),
+    capabilities: each('capabilities', (c) => fillOptional(c, 'capability', filled))
+  }
+}
 
 const PALETTE: ReadonlySet<unknown> = new Set(CATEGORY_COLORS)
 
@@ -109,17 +183,23 @@ function recolour(doc: Json): { doc: Json; recoloured: number } {
   return { doc: { ...doc, categories }, recoloured }
 }
 
-/**
- * Brings a parsed document to the current schema and validates it. A category colour outside the
- * palette becomes the default colour (`recoloured` counts them, for a warning). Throws an
- * AppFailure that names what is wrong: a newer version, a non-object, or each field that fails
- * validation.
- */
-export function migrateWorkspace(raw: unknown): {
-  workspace: Workspace
+/** A document brought to the current version, not yet validated. */
+export interface MigratedDocument {
+  doc: Json
   fromVersion: number
+  /** Categories whose colour was outside the palette and is now the default. */
   recoloured: number
-} {
+  /** Optional fields left out and filled with their defaults, by "<kind> <field>" (e.g. "capability notes"). */
+  filled: Map<string, number>
+}
+
+/**
+ * Brings a parsed document to the current version: each migration step in order, then the
+ * current version's defaults for fields left out, then the palette for category colours. Throws an
+ * AppFailure for a non-object, an invalid schemaVersion ('validation') or a newer one
+ * ('unsupported'). The result still has to be validated (WorkspaceSchema).
+ */
+export function migrateDocument(raw: unknown): MigratedDocument {
   if (!isObject(raw)) throw new AppFailure('validation', 'The workspace document is not a JSON object.')
   const declared = raw.schemaVersion ?? 0
   if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
@@ -136,13 +216,28 @@ export function migrateWorkspace(raw: unknown): {
   }
   let doc = raw
   for (let version = declared; version < SCHEMA_VERSION; version++) doc = MIGRATIONS[version](doc)
-  const { doc: recolouredDoc, recoloured } = recolour(doc)
-  const parsed = WorkspaceSchema.safeParse(recolouredDoc)
+  const filled = new Map<string, number>()
+  const { doc: recolouredDoc, recoloured } = recolour(fillDefaults(doc, filled))
+  return { doc: recolouredDoc, fromVersion: declared, recoloured, filled }
+}
+
+/**
+ * migrateDocument, then validation. Throws an AppFailure that names what is wrong: a newer
+ * version, a non-object, or each field that fails validation. The readers of files use
+ * readWorkspaceJson (src/shared/formats/json.ts), which also says where each field is.
+ */
+export function migrateWorkspace(raw: unknown): {
+  workspace: Workspace
+  fromVersion: number
+  recoloured: number
+} {
+  const { doc, fromVersion, recoloured } = migrateDocument(raw)
+  const parsed = WorkspaceSchema.safeParse(doc)
   if (!parsed.success) {
-    const details = parsed.error.issues
-      .slice(0, 20)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const details = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`
+    )
     throw new AppFailure('validation', 'The workspace document does not match the schema.', details)
   }
-  return { workspace: parsed.data, fromVersion: declared, recoloured }
+  return { workspace: parsed.data, fromVersion, recoloured }
 }

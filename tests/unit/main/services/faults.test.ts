@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
 import type { StoreStatus } from '../../../../src/shared/ipc/types'
-import type { Workspace } from '../../../../src/shared/model/schema'
+import { SCHEMA_VERSION, type Workspace } from '../../../../src/shared/model/schema'
 import { AppFailure } from '../../../../src/shared/result'
 import {
   FaultyFs,
@@ -156,6 +156,6 @@ describe('faults outside the main save', () => {
     fs.disarm()
     await store.flush()
     expect(store.snapshot().status.state).toBe('saved')
-    expect((await readWorkspaceFile(dir)).schemaVersion).toBe(1)
+    expect((await readWorkspaceFile(dir)).schemaVersion).toBe(SCHEMA_VERSION)
   })
 })

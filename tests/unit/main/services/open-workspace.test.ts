@@ -7,6 +7,7 @@ import { chmod, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { parseProfileText } from '../../../../src/shared/formats'
 import { SCHEMA_VERSION } from '../../../../src/shared/model/schema'
 import { BackupStore } from '../../../../src/main/services/backups'
 import { releaseLock, type LockInfo } from '../../../../src/main/services/file-lock'
@@ -24,6 +25,7 @@ import {
   tempDir,
   writeBackup
 } from './helpers'
+import { FIXTURES } from '../../shared/formats/helpers'
 
 const held: { path: string; lock: LockInfo }[] = []
 afterEach(async () => {
@@ -339,4 +341,59 @@ describe('a data folder that cannot be written', () => {
       }
     }
   )
+})
+
+describe('one reader: the store reads its file as the importer reads a workspace JSON', () => {
+  const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, name), 'utf8')
+  /** The importer's diagnostics as the store's notices word them. */
+  const asNotices = (file: string, text: string): string[] =>
+    parseProfileText(text, 'workspace.json').diagnostics.map(
+      (d) => `${file}: ${d.line === null ? d.message : `Line ${d.line}: ${d.message}`}`
+    )
+
+  it('opens a hand-edited file that leaves out optional fields (a capability without notes …), with the importer’s messages', async () => {
+    const dir = await tempDir()
+    const text = await fixture('workspace-hand-edited.json')
+    await writeFile(join(dir, 'workspace.json'), text)
+    const opened = await open(dir)
+    expect(opened).toMatchObject({ kind: 'loaded', readOnly: null, needsSave: false })
+    expect(opened.workspace.capabilities[0]).toMatchObject({ name: 'Radio network', notes: '' })
+    expect(opened.workspace.categories[0]).toMatchObject({ description: '', color: 'blue' })
+    const persona = opened.workspace.cards[1]
+    expect(persona.kind === 'persona' && persona.linkedRoleIds).toEqual(['r1'])
+    const file = join(dir, 'workspace.json')
+    expect(opened.notices).toEqual(asNotices(file, text))
+    expect(opened.notices).toEqual([
+      expect.stringMatching(
+        /^.*workspace\.json: 15 fields left out of the file were read with their defaults/
+      ),
+      `${file}: 1 link from personas to roles that do not exist dropped.`
+    ])
+  })
+
+  it('calls a file with schema errors damaged with the importer’s messages, each with its line and column', async () => {
+    const dir = await tempDir()
+    const text = await fixture('workspace-schema-errors.json')
+    await writeFile(join(dir, 'workspace.json'), text)
+    const opened = await open(dir)
+    expect(opened.kind).toBe('recovered')
+    const imported = parseProfileText(text, 'workspace.json').diagnostics.map((d) => d.message)
+    expect(imported[1]).toContain('(line 11, column 15)')
+    expect(opened.notices[0]).toContain(
+      `could not be read: the workspace document does not match the schema (${imported
+        .slice(1, 4)
+        .map((m) => m.replace(/\.$/, ''))
+        .join('; ')}).`
+    )
+  })
+
+  it('calls a file with a syntax error damaged, naming its line and column', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'workspace.json'), await fixture('workspace-broken.json'))
+    const opened = await open(dir)
+    expect(opened.kind).toBe('recovered')
+    expect(opened.notices[0]).toContain(
+      'could not be read: this is not valid JSON: unexpected "]" at line 6, column 3.'
+    )
+  })
 })

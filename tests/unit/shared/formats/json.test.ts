@@ -70,8 +70,8 @@ describe('workspace JSON', () => {
     ])
     expect((parsed.cards[0] as PersonaCard).needs[0]).toMatchObject({
       text: 'Dashboards',
-      kind: 'it',
-      priority: 'should'
+      kind: null,
+      priority: null
     })
     expect(parsed.capabilities[0]).toMatchObject({ name: 'BI platform', state: 'planned', horizon: 'medium' })
     expect(parsed.diagnostics).toEqual([
@@ -162,6 +162,79 @@ describe('workspace JSON', () => {
     expect(parse(deep, 'deep.json').diagnostics[0].severity).toBe('error')
     const nested = `{"name":"x","cards":${'{"a":'.repeat(200)}1${'}'.repeat(200)}}`
     expect(parse(nested).diagnostics[0].message).toMatch(/nests more than 64 levels/)
+  })
+})
+
+describe('workspace JSON: errors a person can act on', () => {
+  it('names the line and column of each schema error, all of them, in line order', () => {
+    const parsed = parse(readFixture('workspace-schema-errors.json'), 'w.json')
+    expect([parsed.categories, parsed.cards, parsed.capabilities]).toEqual([[], [], []])
+    expect(parsed.diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [null, 'error'],
+      [11, 'error'],
+      [17, 'error'],
+      [22, 'error']
+    ])
+    const [heading, kind, title, state] = parsed.diagnostics.map((d) => d.message)
+    expect(heading).toBe('The workspace document does not match the schema.')
+    expect(kind).toMatch(/^cards\.0\.kind: .* \(line 11, column 15\)\.$/)
+    expect(title).toMatch(/^cards\.1\.title: .*expected string.* \(line 17, column 16\)\.$/)
+    expect(state).toMatch(/^capabilities\.0\.state: .* \(line 22, column \d+\)\.$/)
+  })
+
+  it('names the line and column of a syntax error', () => {
+    const parsed = parse(readFixture('workspace-broken.json'), 'w.json')
+    expect(parsed.diagnostics).toEqual([
+      {
+        file: 'w.json',
+        line: 6,
+        severity: 'error',
+        message: 'This is not valid JSON: unexpected "]" at line 6, column 3.'
+      }
+    ])
+  })
+
+  it('a field left out is missing, named by the line of its object', () => {
+    const ws = JSON.parse(serialize(sample(), 'json')) as { cards: Record<string, unknown>[] }
+    delete ws.cards[0].title
+    const parsed = parse(JSON.stringify(ws, null, 2))
+    const message = parsed.diagnostics[1].message
+    expect(message).toMatch(/^cards\.0\.title is missing: .* \(in the object at line \d+, column 5\)\.$/)
+    const line = parsed.diagnostics[1].line ?? 0
+    expect(JSON.stringify(ws, null, 2).split('\n')[line - 1]).toBe('    {')
+  })
+})
+
+describe('workspace JSON: a hand-edited file at the current version', () => {
+  it('reads optional fields left out with their defaults, says so, and repairs a reference to nothing', () => {
+    const parsed = parse(readFixture('workspace-hand-edited.json'), 'w.json')
+    expect(parsed.capabilities).toEqual([
+      {
+        id: 'k1',
+        name: 'Radio network',
+        description: '',
+        state: 'partial',
+        horizon: null,
+        owner: '',
+        notes: ''
+      }
+    ])
+    expect(parsed.categories[0]).toMatchObject({ description: '', color: 'blue' })
+    const [role, persona] = parsed.cards
+    expect(role).toMatchObject({ tags: [], links: [], notes: '', qualifications: [], occupationUri: null })
+    expect(persona).toMatchObject({ subtitle: '', tags: [], links: [], notes: '', linkedRoleIds: ['r1'] })
+    expect(persona.kind === 'persona' && persona.needs[0]).toMatchObject({
+      capabilityIds: [],
+      override: null
+    })
+    expect(parsed.description).toBe('')
+    expect(parsed.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'info',
+        '15 fields left out of the file were read with their defaults (workspace description, category description, category color, card tags, card links, card notes, role qualifications, role occupationUri, persona subtitle, need capabilityIds, need override, capability notes).'
+      ],
+      ['warning', '1 link from personas to roles that do not exist dropped.']
+    ])
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { migrateWorkspace } from '../../../../src/shared/model/migrations'
+import { migrateDocument, migrateWorkspace } from '../../../../src/shared/model/migrations'
 import { SCHEMA_VERSION } from '../../../../src/shared/model/schema'
 
 describe('workspace migrations', () => {
@@ -60,5 +60,87 @@ describe('workspace migrations', () => {
     expect(() => migrateWorkspace({ schemaVersion: 1, name: 3 })).toThrow(
       expect.objectContaining({ details: expect.arrayContaining([expect.stringMatching(/^name:/)]) })
     )
+  })
+})
+
+describe('defaults for optional fields at the current version', () => {
+  const current = (patch: Record<string, unknown>): Record<string, unknown> => ({
+    schemaVersion: SCHEMA_VERSION,
+    name: 'Hand edited',
+    createdAt: '2026-03-01T08:00:00.000Z',
+    updatedAt: '2026-03-01T08:00:00.000Z',
+    categories: [],
+    cards: [],
+    capabilities: [],
+    sources: [],
+    ...patch
+  })
+
+  it('accepts a capability without notes, a card without tags, links or notes, a workspace without description', () => {
+    const { workspace } = migrateWorkspace(
+      current({
+        capabilities: [
+          { id: 'k', name: 'Radio', description: '', state: 'absent', horizon: null, owner: '' }
+        ],
+        cards: [
+          {
+            id: 'r',
+            kind: 'role',
+            title: 'Dispatcher',
+            description: '',
+            categoryId: null,
+            order: 0,
+            provenance: null
+          }
+        ]
+      })
+    )
+    expect(workspace.description).toBe('')
+    expect(workspace.capabilities[0].notes).toBe('')
+    expect(workspace.cards[0]).toMatchObject({
+      tags: [],
+      links: [],
+      notes: '',
+      qualifications: [],
+      occupationUri: null
+    })
+  })
+
+  it('counts what it filled, and fills nothing a document has', () => {
+    const doc = current({
+      description: 'Kept',
+      categories: [{ id: 'c', name: 'Field staff', order: 0 }],
+      cards: [
+        {
+          id: 'p',
+          kind: 'persona',
+          title: 'Lead',
+          description: '',
+          categoryId: 'c',
+          order: 0,
+          tags: ['night'],
+          links: [],
+          notes: '',
+          provenance: null,
+          goals: [{ id: 'g', text: 'Sleep' }],
+          habits: [],
+          problems: [],
+          linkedRoleIds: [],
+          headcount: null,
+          needs: [{ id: 'n', text: 'Radio', children: [], kind: 'it', priority: null, horizon: null }]
+        }
+      ]
+    })
+    const { doc: filledDoc, filled } = migrateDocument(doc)
+    expect(Object.fromEntries(filled)).toEqual({
+      'category description': 1,
+      'category color': 1,
+      'persona subtitle': 1,
+      'item children': 1,
+      'need capabilityIds': 1,
+      'need override': 1
+    })
+    expect(filledDoc.description).toBe('Kept')
+    expect(migrateWorkspace(doc).workspace.cards[0]).toMatchObject({ tags: ['night'], subtitle: '' })
   })
 })
