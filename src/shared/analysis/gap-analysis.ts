@@ -5,6 +5,16 @@
  * normalised text once, in `buildCoverageIndex`, which also computes every need's coverage at all
  * three horizons so switching horizon (`analyzeGaps(index, horizon)`) costs one more pass.
  * The rules are in docs/COVERAGE.md.
+ *
+ * A need's kind, priority and horizon may be unset (null: the source did not say them), and the
+ * analysis never makes one up:
+ * - an unset priority weighs 0, below "could": a gap none of whose unmet needs has a priority
+ *   ranks after every gap that has one, and among such gaps the one touching more personas and
+ *   people comes first; `charts.gapsByPriority` counts them on a row of their own (priority null);
+ * - the need's own horizon is shown but not used: coverage at a horizon depends on the
+ *   capabilities' states and horizons only, set or not;
+ * - the kind is shown but not used: an unset kind counts with neither IT nor business.
+ * `notSet` counts the needs with each value unset.
  */
 import { INBOX_NAME } from '../model/defaults'
 import {
@@ -41,6 +51,13 @@ import {
 
 /** Weight of a need's priority in the ranking. */
 const PRIORITY_WEIGHTS: Readonly<Record<Priority, number>> = { must: 3, should: 2, could: 1 }
+
+/** The weight of a priority; 0 for an unset one, so that it ranks below "could". */
+export const priorityWeight = (priority: Priority | null): number =>
+  priority === null ? 0 : PRIORITY_WEIGHTS[priority]
+
+/** The rows of `charts.gapsByPriority`: must first, unset (null) last. */
+export const PRIORITY_ROWS: readonly (Priority | null)[] = [...PRIORITIES, null]
 
 // ---------------------------------------------------------------------------------------------
 // Index: everything that does not depend on the chosen horizon, computed once per workspace.
@@ -165,10 +182,12 @@ export interface NeedResult extends NeedRef {
   categoryName: string
   text: string
   children: ListItem[]
-  kind: NeedKind
-  priority: Priority
-  /** The need's own horizon (when it should be met); coverage does not depend on it. */
-  horizon: Horizon
+  /** null: not set. */
+  kind: NeedKind | null
+  /** null: not set. */
+  priority: Priority | null
+  /** The need's own horizon (when it should be met; null: not set); coverage does not depend on it. */
+  horizon: Horizon | null
   /** Linked capabilities that exist, in link order. */
   capabilityIds: string[]
   /** Coverage at the analysed horizon. */
@@ -227,8 +246,9 @@ export interface RankedGap {
   text: string
   /** 'gap' when any of its needs is a gap, else 'partial'. */
   status: 'gap' | 'partial'
-  /** The highest priority among its unmet needs. */
-  priority: Priority
+  /** The highest priority among its unmet needs; null when none of them has a priority set. */
+  priority: Priority | null
+  /** Of `priority`: must 3, should 2, could 1, not set 0. */
   priorityWeight: number
   /** Distinct personas holding an unmet need with this text. */
   personas: number
@@ -236,7 +256,7 @@ export interface RankedGap {
   headcount: number | null
   /** `headcount` when it is positive, else 1. */
   headcountFactor: number
-  /** priorityWeight × personas × headcountFactor. */
+  /** priorityWeight × personas × headcountFactor: 0 when the priority is not set. */
   weight: number
   needs: RankedGapNeed[]
   /** Capabilities linked to any of its needs (ids, first-seen order). */
@@ -252,6 +272,12 @@ export interface BuildCandidate {
   stateAt: EffectiveState
   /** Sum, over the ranked gaps it touches, of the gap weight formula applied to the needs it closes. */
   weight: number
+  /**
+   * Sum, over those gaps whose needs it closes have no priority set (and so add 0 to `weight`), of
+   * personas × headcount factor: it breaks ties of `weight`, so that among capabilities that close
+   * only such gaps the one helping more people comes first. 0 when every priority is set.
+   */
+  unprioritisedReach: number
   /** Unmet needs it would meet. */
   needsClosed: number
   /** Distinct ranked gaps (need texts) among them. */
@@ -263,8 +289,11 @@ export interface BuildCandidate {
 
 export interface GapCharts {
   coverageByCategory: (CoverageCounts & { categoryId: string | null; category: string })[]
-  /** Unmet needs (effective status) per priority, must first. */
-  gapsByPriority: { priority: Priority; gap: number; partial: number }[]
+  /**
+   * Needs per priority, must first and unset (null) last, always four rows: `needs` counts them
+   * all, `gap` and `partial` the unmet ones (effective status).
+   */
+  gapsByPriority: { priority: Priority | null; needs: number; gap: number; partial: number }[]
   /**
    * Counts at each horizon. `closed`: needs unmet at the previous horizon and met at this one;
    * `improved`: needs whose status got better than at the previous horizon (0 for now).
@@ -272,9 +301,17 @@ export interface GapCharts {
   byHorizon: (CoverageCounts & { horizon: Horizon; closed: number; improved: number })[]
 }
 
+/** How many needs have their kind, priority or horizon not set. */
+export interface NotSetCounts {
+  kind: number
+  priority: number
+  horizon: number
+}
+
 export interface GapAnalysis {
   horizon: Horizon
   totals: CoverageCounts
+  notSet: NotSetCounts
   columns: CapabilityColumn[]
   categories: CategoryResult[]
   needs: NeedResult[]
@@ -306,7 +343,7 @@ const newAccumulator = (): WeightAccumulator => ({
 })
 
 function accumulate(acc: WeightAccumulator, item: IndexedNeed): void {
-  const weight = PRIORITY_WEIGHTS[item.need.priority]
+  const weight = priorityWeight(item.need.priority)
   if (weight > acc.priorityWeight) acc.priorityWeight = weight
   if (acc.lastPersona === item.persona) return
   acc.lastPersona = item.persona
@@ -319,11 +356,15 @@ function accumulate(acc: WeightAccumulator, item: IndexedNeed): void {
 
 const headcountFactor = (acc: WeightAccumulator): number => (acc.headcount > 0 ? acc.headcount : 1)
 
-/** The ranking formula: priority weight × distinct personas × headcount factor. */
-const weightOf = (acc: WeightAccumulator): number => acc.priorityWeight * acc.personas * headcountFactor(acc)
+/** Distinct personas × headcount factor: the people a gap touches, whatever its priority. */
+const reachOf = (acc: WeightAccumulator): number => acc.personas * headcountFactor(acc)
 
-const priorityOfWeight = (weight: number): Priority =>
-  PRIORITIES.find((p) => PRIORITY_WEIGHTS[p] === weight) ?? 'could'
+/** The ranking formula: priority weight × distinct personas × headcount factor. */
+const weightOf = (acc: WeightAccumulator): number => acc.priorityWeight * reachOf(acc)
+
+/** The priority of a weight; null for 0, when none of the needs has a priority set. */
+const priorityOfWeight = (weight: number): Priority | null =>
+  PRIORITIES.find((p) => PRIORITY_WEIGHTS[p] === weight) ?? null
 
 function rankGaps(index: CoverageIndex, horizon: Horizon): RankedGap[] {
   const byKey = new Map<string, { acc: WeightAccumulator; first: number; gap: RankedGap }>()
@@ -374,11 +415,14 @@ function rankGaps(index: CoverageIndex, horizon: Horizon): RankedGap[] {
     gap.headcountFactor = headcountFactor(acc)
     gap.weight = weightOf(acc)
   }
+  // Equal weights and priority weights give equal reach unless the priority is unset (weight 0):
+  // reach orders only those.
   entries.sort(
     (a, b) =>
       b.gap.weight - a.gap.weight ||
       Number(b.gap.status === 'gap') - Number(a.gap.status === 'gap') ||
       b.gap.priorityWeight - a.gap.priorityWeight ||
+      reachOf(b.acc) - reachOf(a.acc) ||
       a.first - b.first
   )
   return entries.map(({ gap }, i) => {
@@ -427,7 +471,11 @@ function rankBuildFirst(index: CoverageIndex, horizon: Horizon): BuildCandidate[
     const entry = byCapability.get(capability.id)
     if (!entry) return
     let weight = 0
-    for (const acc of entry.keys.values()) weight += weightOf(acc)
+    let unprioritisedReach = 0
+    for (const acc of entry.keys.values()) {
+      weight += weightOf(acc)
+      if (acc.priorityWeight === 0) unprioritisedReach += reachOf(acc)
+    }
     candidates.push({
       column,
       candidate: {
@@ -438,6 +486,7 @@ function rankBuildFirst(index: CoverageIndex, horizon: Horizon): BuildCandidate[
         horizon: capability.horizon,
         stateAt: capabilityStateAt(capability, horizon),
         weight,
+        unprioritisedReach,
         needsClosed: entry.needs.length,
         gapsClosed: entry.keys.size,
         personas: entry.personas,
@@ -448,6 +497,7 @@ function rankBuildFirst(index: CoverageIndex, horizon: Horizon): BuildCandidate[
   candidates.sort(
     (a, b) =>
       b.candidate.weight - a.candidate.weight ||
+      b.candidate.unprioritisedReach - a.candidate.unprioritisedReach ||
       b.candidate.needsClosed - a.candidate.needsClosed ||
       a.column - b.column
   )
@@ -494,9 +544,10 @@ export function analyzeGaps(index: CoverageIndex, horizon: Horizon): GapAnalysis
 
   const totals = emptyCounts()
   const needs: NeedResult[] = []
-  const gapsByPriority = new Map<Priority, { gap: number; partial: number }>(
-    PRIORITIES.map((p) => [p, { gap: 0, partial: 0 }])
+  const gapsByPriority = new Map<Priority | null, { needs: number; gap: number; partial: number }>(
+    PRIORITY_ROWS.map((p) => [p, { needs: 0, gap: 0, partial: 0 }])
   )
+  const notSet: NotSetCounts = { kind: 0, priority: 0, horizon: 0 }
   const categories: CategoryResult[] = index.groups.map((group) => {
     const categoryTotals = emptyCounts()
     const rows = group.personas.map(({ persona, needs: personaNeeds }): PersonaRow => {
@@ -505,10 +556,15 @@ export function analyzeGaps(index: CoverageIndex, horizon: Horizon): GapAnalysis
       for (const item of personaNeeds) {
         const coverage = item.coverage[horizon]
         addToCounts(rowTotals, coverage.status)
-        if (isUnmet(coverage.status)) {
-          const byPriority = gapsByPriority.get(item.need.priority)
-          if (byPriority) byPriority[coverage.status]++
+        const { kind, priority, horizon: needHorizon } = item.need
+        const byPriority = gapsByPriority.get(priority)
+        if (byPriority) {
+          byPriority.needs++
+          if (isUnmet(coverage.status)) byPriority[coverage.status]++
         }
+        if (kind === null) notSet.kind++
+        if (priority === null) notSet.priority++
+        if (needHorizon === null) notSet.horizon++
         for (const capability of item.capabilities) {
           let entry = cells.get(capability.id)
           if (!entry) {
@@ -566,6 +622,7 @@ export function analyzeGaps(index: CoverageIndex, horizon: Horizon): GapAnalysis
   return {
     horizon,
     totals,
+    notSet,
     columns,
     categories,
     needs,
@@ -577,9 +634,9 @@ export function analyzeGaps(index: CoverageIndex, horizon: Horizon): GapAnalysis
         category: c.name,
         ...c.totals
       })),
-      gapsByPriority: PRIORITIES.map((priority) => ({
+      gapsByPriority: PRIORITY_ROWS.map((priority) => ({
         priority,
-        ...(gapsByPriority.get(priority) ?? { gap: 0, partial: 0 })
+        ...(gapsByPriority.get(priority) ?? { needs: 0, gap: 0, partial: 0 })
       })),
       byHorizon: horizonSeries(index)
     }

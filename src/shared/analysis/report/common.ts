@@ -1,5 +1,5 @@
 /** Shared by the report's document, its backends and the app: input, options, labels, status wording. */
-import type { CapabilityState, Horizon, Priority } from '../../model/schema'
+import type { CapabilityState, Horizon, NeedKind, Priority } from '../../model/schema'
 import type { CoverageCounts, CoverageStatus, EffectiveState, NeedCoverage } from '../coverage'
 import type { GapAnalysis } from '../gap-analysis'
 import { plural } from '../../text/plural'
@@ -61,7 +61,20 @@ export const PRIORITY_LABEL: Readonly<Record<Priority, string>> = {
   could: 'Could'
 }
 
-export const KIND_LABEL = { it: 'IT', business: 'Business' } as const
+export const KIND_LABEL: Readonly<Record<NeedKind, string>> = { it: 'IT', business: 'Business' }
+
+/**
+ * How a need's kind, priority or horizon that the source did not say (null) reads everywhere: in
+ * the app's tables, filters and selects, and in the report.
+ */
+export const NOT_SET_LABEL = 'Not set'
+
+/** A need's kind, priority or horizon as a label; `Not set` for null. */
+export const kindLabel = (kind: NeedKind | null): string => (kind === null ? NOT_SET_LABEL : KIND_LABEL[kind])
+export const priorityLabel = (priority: Priority | null): string =>
+  priority === null ? NOT_SET_LABEL : PRIORITY_LABEL[priority]
+export const horizonLabel = (horizon: Horizon | null): string =>
+  horizon === null ? NOT_SET_LABEL : HORIZON_LABEL[horizon]
 
 export const EFFECTIVE_STATE_LABEL: Readonly<Record<EffectiveState, string>> = {
   'in-place': 'in place',

@@ -1,11 +1,11 @@
 /**
  * The gap report as CSV for spreadsheets: one row per need, statuses at all three horizons, values
- * as the data has them ('gap', 'must'). Not a backend of the report's document: a spreadsheet wants
+ * as the data has them ('gap', 'must'; an unset kind, priority or horizon is 'not set'). Not a backend of the report's document: a spreadsheet wants
  * this one flat table, with no limits, rather than the document's sections at one horizon.
  */
 import Papa from 'papaparse'
 import { HORIZONS } from '../../model/schema'
-import { HORIZON_LABEL } from './common'
+import { HORIZON_LABEL, NOT_SET_LABEL } from './common'
 import type { ReportData } from './common'
 
 export const CSV_HEADER = [
@@ -29,6 +29,9 @@ export const CSV_HEADER = [
  */
 export const FORMULA_START = /^(?:[=+\-@\t\r]|[ \t\r\n]+[=+\-@])/
 
+/** A need's kind, priority or horizon that is not set, in the lower case of the other values. */
+const NOT_SET = NOT_SET_LABEL.toLowerCase()
+
 /** Separator between the names of a need's capabilities. */
 const LIST_SEPARATOR = '; '
 
@@ -37,9 +40,9 @@ export function renderCsvReport(data: ReportData): string {
     n.categoryName,
     n.personaTitle,
     n.text,
-    n.kind,
-    n.priority,
-    n.horizon,
+    n.kind ?? NOT_SET,
+    n.priority ?? NOT_SET,
+    n.horizon ?? NOT_SET,
     n.capabilityIds.map((id) => data.capabilityNames.get(id) ?? id).join(LIST_SEPARATOR),
     ...HORIZONS.map((h) => n.byHorizon[h].status),
     n.coverage.overridden ? 'yes' : 'no',

@@ -11,10 +11,11 @@ import {
   EFFECTIVE_STATE_LABEL,
   HORIZON_HEADING,
   HORIZON_LABEL,
-  KIND_LABEL,
-  PRIORITY_LABEL,
   capabilityStateLabel,
   countsLabel,
+  horizonLabel,
+  kindLabel,
+  priorityLabel,
   type ReportData
 } from './common'
 
@@ -166,8 +167,9 @@ const RULES_NOTE =
   'A need is met when a linked capability is in place, partial when the best linked one is partial, ' +
   'a gap when none is in place or partial, and unassessed when no capability is linked. A planned ' +
   'capability counts as in place from its horizon on. An override replaces the computed status. ' +
-  'Gap weight = priority (must 3, should 2, could 1) × personas with the same unmet need × their known ' +
-  'headcount (1 when none is known).'
+  'Gap weight = priority (must 3, should 2, could 1, not set 0) × personas with the same unmet need × ' +
+  'their known headcount (1 when none is known); gaps whose priority is not set come last, those ' +
+  'touching more people first.'
 
 function formatGeneratedAt(value: string): string {
   const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(value)
@@ -298,7 +300,7 @@ function rankedGaps(data: ReportData): Section {
           g.rank,
           g.text,
           { type: 'status', coverage: plainCoverage(g.status) },
-          PRIORITY_LABEL[g.priority],
+          priorityLabel(g.priority),
           g.personas,
           g.headcount ?? '–',
           g.weight
@@ -308,6 +310,33 @@ function rankedGaps(data: ReportData): Section {
     (more) => `… and ${plural(more, 'more gap')}; the CSV report lists every need.`
   )
   return { title: 'Ranked gaps', blocks }
+}
+
+/**
+ * Needs per priority, the unset ones on a row of their own, and how many needs have their kind,
+ * priority or horizon not set: a source that did not say them is not made to.
+ */
+function needsByPriority({ analysis }: ReportData): Section {
+  const table: Table = {
+    type: 'table',
+    columns: [{ label: 'Priority', type: 'tag' }, num('Needs'), num('Gap'), num('Partial')],
+    rows: analysis.charts.gapsByPriority.map((p) => ({
+      cells: [priorityLabel(p.priority), p.needs, p.gap, p.partial]
+    }))
+  }
+  const { notSet, totals } = analysis
+  const blocks: Block[] = [table]
+  if (notSet.kind + notSet.priority + notSet.horizon > 0) {
+    blocks.push({
+      type: 'paragraph',
+      text:
+        `Of ${plural(totals.total, 'need')}, the kind is not set on ${notSet.kind}, the priority on ` +
+        `${notSet.priority} and the horizon on ${notSet.horizon}. A need whose priority is not set ` +
+        `weighs 0 in the ranking; set it in the app's Needs view.`,
+      isNote: true
+    })
+  }
+  return { title: 'Needs by priority', blocks }
 }
 
 function coverageByCategory({ analysis }: ReportData): Section {
@@ -382,9 +411,9 @@ function needsTable(data: ReportData, needs: NeedResult[]): Table {
     rows: needs.map((n) => ({
       cells: [
         { type: 'details', text: n.text, items: n.children },
-        KIND_LABEL[n.kind],
-        PRIORITY_LABEL[n.priority],
-        HORIZON_LABEL[n.horizon],
+        kindLabel(n.kind),
+        priorityLabel(n.priority),
+        horizonLabel(n.horizon),
         capabilities(n.capabilityIds),
         { type: 'status', coverage: n.coverage },
         n.coverage.rationale ?? ''
@@ -473,6 +502,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
       coverageByHorizon(data),
       buildFirst(data),
       rankedGaps(data),
+      needsByPriority(data),
       coverageByCategory(data),
       personasByCapability(data),
       needsByPersona(data),

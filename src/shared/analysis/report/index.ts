@@ -14,12 +14,16 @@ export {
   EFFECTIVE_STATE_LABEL,
   HORIZON_LABEL,
   KIND_LABEL,
+  NOT_SET_LABEL,
   PRIORITY_LABEL,
   STATUS_LABEL,
   TEXT_REPORT_FORMATS,
   capabilityStateLabel,
   countsLabel,
   coverageLabel,
+  horizonLabel,
+  kindLabel,
+  priorityLabel,
   type ReportOptions,
   type TextReportFormat
 } from './common'

@@ -60,13 +60,15 @@ function checkScenario(load: () => Workspace, expected: Scenario): { workspace: 
 
   it('ranks the classification gap and the classification tool first, now only', () => {
     const now = analyzeGaps(index, 'now')
-    // should (2) × 1 persona × headcount factor 1 (no headcount on the page)
-    expect(now.rankedGaps.map((g) => [g.text.slice(0, 30), g.weight, g.personas, g.headcount])).toEqual([
-      [classification, 2, 1, null]
-    ])
-    expect(now.buildFirst.map((c) => [c.name, c.weight, c.needsClosed, c.stateAt])).toEqual([
-      ['Classification tool', 2, 1, 'absent']
-    ])
+    // The page says no priority: weight 0 (priority not set) × 1 persona × headcount factor 1 (no
+    // headcount on the page); the only gap, so first all the same.
+    expect(
+      now.rankedGaps.map((g) => [g.text.slice(0, 30), g.priority, g.weight, g.personas, g.headcount])
+    ).toEqual([[classification, null, 0, 1, null]])
+    expect(
+      now.buildFirst.map((c) => [c.name, c.weight, c.unprioritisedReach, c.needsClosed, c.stateAt])
+    ).toEqual([['Classification tool', 0, 1, 1, 'absent']])
+    expect(now.notSet).toEqual({ kind: expected.total, priority: expected.total, horizon: expected.total })
     const medium = analyzeGaps(index, 'medium')
     expect(medium.rankedGaps).toEqual([])
     expect(medium.buildFirst).toEqual([])

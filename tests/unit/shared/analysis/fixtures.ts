@@ -43,8 +43,9 @@ export function handWorkspace(): Workspace {
     newCategory({ id: 'field', name: 'Field', order: 1 }),
     newCategory({ id: 'office', name: 'Office', order: 0 })
   ]
+  // Every need says its kind and horizon: the unset ones have their own workspace, unsetWorkspace.
   const need = (id: string, text: string, priority: Need['priority'], capabilityIds: string[]): Need =>
-    newNeed({ id, text, priority, capabilityIds })
+    newNeed({ id, text, kind: 'it', priority, horizon: 'medium', capabilityIds })
   ws.cards = [
     newPersona({
       id: 'P1',
@@ -88,6 +89,50 @@ export function handWorkspace(): Workspace {
       order: 0,
       needs: [need('n10', 'Printer', 'should', ['E'])]
     })
+  ]
+  return ws
+}
+
+/**
+ * A workspace whose needs mostly leave kind, priority and horizon unset, as an imported persona
+ * page does. Capabilities, in column order: B badges, S scanner service, E legacy (all absent).
+ *   u1 Agent   (order 0, headcount 10)  "Badge reader"  unset       [B]
+ *   u2 Manager (order 1, no headcount)  "Badge reader"  unset       [B]
+ *   u3 Clerk   (order 2, headcount 100) "Scanner"       unset       [S]
+ *   u4 Clerk                            "Fax"           business, could, now  [E]
+ *   u5 Typist  (order 3, headcount 20)  "Scanner"       kind it, priority and horizon unset  [S]
+ *   u6 Typist                           "Shredder"      unset, no capability (unassessed)
+ * Board order puts the badge readers (2 personas × 10 people) before the scanners (2 × 120).
+ */
+export function unsetWorkspace(): Workspace {
+  const ws = emptyWorkspace(FIXED_TIME)
+  ws.name = 'Unset values'
+  ws.capabilities = [
+    newCapability({ id: 'B', name: 'Badges', state: 'absent' }),
+    newCapability({ id: 'S', name: 'Scanner service', state: 'absent' }),
+    newCapability({ id: 'E', name: 'Legacy', state: 'absent' })
+  ]
+  ws.categories = [newCategory({ id: 'office', name: 'Office', order: 0 })]
+  const persona = (id: string, title: string, order: number, headcount: number | null, needs: Need[]) =>
+    newPersona({ id, title, categoryId: 'office', order, headcount, needs })
+  ws.cards = [
+    persona('P1', 'Agent', 0, 10, [newNeed({ id: 'u1', text: 'Badge reader', capabilityIds: ['B'] })]),
+    persona('P2', 'Manager', 1, null, [newNeed({ id: 'u2', text: 'Badge reader', capabilityIds: ['B'] })]),
+    persona('P3', 'Clerk', 2, 100, [
+      newNeed({ id: 'u3', text: 'Scanner', capabilityIds: ['S'] }),
+      newNeed({
+        id: 'u4',
+        text: 'Fax',
+        kind: 'business',
+        priority: 'could',
+        horizon: 'now',
+        capabilityIds: ['E']
+      })
+    ]),
+    persona('P4', 'Typist', 3, 20, [
+      newNeed({ id: 'u5', text: 'Scanner', kind: 'it', capabilityIds: ['S'] }),
+      newNeed({ id: 'u6', text: 'Shredder' })
+    ])
   ]
   return ws
 }

@@ -21,7 +21,7 @@ import {
   type CoverageCounts
 } from '../../../../src/shared/analysis'
 import { newCapability, newNeed, newPersona } from '../../../../src/shared/model/defaults'
-import { handWorkspace } from './fixtures'
+import { handWorkspace, unsetWorkspace } from './fixtures'
 
 const counts = (c: Partial<CoverageCounts>): CoverageCounts => {
   const full = { ...emptyCounts(), ...c }
@@ -228,10 +228,12 @@ describe('analyzeGaps: chart series', () => {
       ['Uncategorised', 0, 0, 1, 0]
     ])
     expect(now.charts.gapsByPriority).toEqual([
-      { priority: 'must', gap: 1, partial: 1 },
-      { priority: 'should', gap: 2, partial: 2 },
-      { priority: 'could', gap: 1, partial: 0 }
+      { priority: 'must', needs: 3, gap: 1, partial: 1 },
+      { priority: 'should', needs: 5, gap: 2, partial: 2 },
+      { priority: 'could', needs: 2, gap: 1, partial: 0 },
+      { priority: null, needs: 0, gap: 0, partial: 0 }
     ])
+    expect(now.notSet).toEqual({ kind: 0, priority: 0, horizon: 0 })
   })
 
   it('gives counts before and after each horizon', () => {
@@ -358,5 +360,72 @@ describe('docs/COVERAGE.md worked example', () => {
     const medium = analyzeGaps(index, 'medium')
     expect(medium.rankedGaps.map((g) => [g.text, g.weight])).toEqual([['secure file sharing', 50]])
     expect(medium.buildFirst.map((c) => [c.name, c.weight])).toEqual([['Legacy DMS', 50]])
+  })
+})
+
+describe('analyzeGaps: kind, priority and horizon not set', () => {
+  const now = analyzeWorkspace(unsetWorkspace(), 'now')
+
+  it('keeps them unset in the needs it lists', () => {
+    expect(now.needs.map((n) => [n.needId, n.kind, n.priority, n.horizon])).toEqual([
+      ['u1', null, null, null],
+      ['u2', null, null, null],
+      ['u3', null, null, null],
+      ['u4', 'business', 'could', 'now'],
+      ['u5', 'it', null, null],
+      ['u6', null, null, null]
+    ])
+  })
+
+  it('counts the needs with each value not set, and unset priorities on a row of their own', () => {
+    expect(now.notSet).toEqual({ kind: 4, priority: 5, horizon: 5 })
+    expect(now.charts.gapsByPriority).toEqual([
+      { priority: 'must', needs: 0, gap: 0, partial: 0 },
+      { priority: 'should', needs: 0, gap: 0, partial: 0 },
+      { priority: 'could', needs: 1, gap: 1, partial: 0 },
+      { priority: null, needs: 5, gap: 4, partial: 0 }
+    ])
+  })
+
+  it('weighs an unset priority 0: such gaps come after the others, those touching more people first', () => {
+    // Fax: could (1) × 1 persona × 100. Scanner: 2 personas × 120 people; badge reader: 2 × 10,
+    // though it comes first in board order.
+    expect(
+      now.rankedGaps.map((g) => [g.text, g.priority, g.priorityWeight, g.personas, g.headcount, g.weight])
+    ).toEqual([
+      ['Fax', 'could', 1, 1, 100, 100],
+      ['Scanner', null, 0, 2, 120, 0],
+      ['Badge reader', null, 0, 2, 10, 0]
+    ])
+  })
+
+  it('ranks what to build first by weight, then by the people of the gaps with no priority it closes', () => {
+    // Badges come before the scanner service in column order and close as many needs.
+    expect(now.buildFirst.map((c) => [c.name, c.weight, c.unprioritisedReach, c.needsClosed])).toEqual([
+      ['Legacy', 100, 0, 1],
+      ['Scanner service', 0, 240, 2],
+      ['Badges', 0, 20, 2]
+    ])
+  })
+
+  it('takes the highest priority set among the needs of a gap, ignoring the unset ones', () => {
+    const ws = unsetWorkspace()
+    const agent = ws.cards[0]
+    if (agent.kind !== 'persona') throw new Error('Agent is a persona')
+    agent.needs[0].priority = 'should'
+    const badge = analyzeWorkspace(ws, 'now').rankedGaps.find((g) => g.text === 'Badge reader')
+    // should (2) × 2 personas × 10: the manager's unset priority neither lowers nor drops it.
+    expect(badge).toMatchObject({ priority: 'should', priorityWeight: 2, personas: 2, weight: 40 })
+  })
+
+  it('does not use a need’s own horizon for its coverage', () => {
+    const ws = unsetWorkspace()
+    const set = unsetWorkspace()
+    for (const card of set.cards)
+      if (card.kind === 'persona') for (const need of card.needs) need.horizon = 'long'
+    for (const horizon of ['now', 'medium', 'long'] as const)
+      expect(analyzeWorkspace(set, horizon).needs.map((n) => n.byHorizon)).toEqual(
+        analyzeWorkspace(ws, horizon).needs.map((n) => n.byHorizon)
+      )
   })
 })

@@ -88,6 +88,7 @@ describe('buildReportDocument', () => {
       'Coverage by horizon',
       'What to build first',
       'Ranked gaps',
+      'Needs by priority',
       'Coverage by category',
       'Personas by capability',
       'Needs by persona',
@@ -108,7 +109,8 @@ describe('buildReportDocument', () => {
   })
 
   it('groups the matrix by category and marks the current horizon and the totals', () => {
-    const matrix = doc.sections[4].blocks.find((b) => b.type === 'grouped-table')
+    const section = (title: string): Block[] => doc.sections.find((s) => s.title === title)?.blocks ?? []
+    const matrix = section('Personas by capability').find((b) => b.type === 'grouped-table')
     expect(matrix?.type === 'grouped-table' && matrix.groups.map((g) => plainText(g.label))).toEqual([
       'Office',
       'Field',
@@ -120,7 +122,7 @@ describe('buildReportDocument', () => {
       undefined,
       undefined
     ])
-    const [byCategory] = doc.sections[3].blocks
+    const [byCategory] = section('Coverage by category')
     expect(byCategory.type === 'table' && byCategory.rows.at(-1)?.kind).toBe('total')
   })
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CSV_HEADER, escapeHtml, escapeMarkdown, renderGapReport } from '../../../../../src/shared/analysis'
 import { newCapability, newNeed, newPersona } from '../../../../../src/shared/model/defaults'
 import type { Workspace } from '../../../../../src/shared/model/schema'
-import { FIXED_TIME, handWorkspace } from '../fixtures'
+import { FIXED_TIME, handWorkspace, unsetWorkspace } from '../fixtures'
 
 const SCRIPT = '<script>alert("x")</script>'
 
@@ -260,5 +260,55 @@ describe('CSV report', () => {
     evil.needs = texts.map((text, i) => newNeed({ id: `b${i}`, text, capabilityIds: ['Q'] }))
     const needs = parse(render(ws, 'csv')).filter((r) => r[1].startsWith('Evil'))
     expect(needs.map((r) => r[2])).toEqual(texts.map((t) => `'${t}`))
+  })
+})
+
+describe('a report on needs whose kind, priority or horizon is not set', () => {
+  it('Markdown: says “Not set”, ranks those gaps last and counts them apart', () => {
+    const md = render(unsetWorkspace(), 'md')
+    expect(md).toContain('| 1 | Fax | Gap | Could | 1 | 100 | 100 |')
+    expect(md).toContain('| 2 | Scanner | Gap | Not set | 2 | 120 | 0 |')
+    expect(md).toContain('| Badge reader | Not set | Not set | Not set | Badges | Gap |')
+    expect(md).toContain('| Scanner | IT | Not set | Not set | Scanner service | Gap |')
+    expect(md).toContain('| Fax | Business | Could | Now | Legacy | Gap |')
+    expect(md).toContain(
+      [
+        '## Needs by priority',
+        '',
+        '| Priority | Needs | Gap | Partial |',
+        '| --- | ---: | ---: | ---: |',
+        '| Must | 0 | 0 | 0 |',
+        '| Should | 0 | 0 | 0 |',
+        '| Could | 1 | 1 | 0 |',
+        '| Not set | 5 | 4 | 0 |',
+        '',
+        'Of 6 needs, the kind is not set on 4, the priority on 5 and the horizon on 5.'
+      ].join('\n')
+    )
+  })
+
+  it('Markdown: says nothing of unset values when every need has them', () => {
+    const md = render(handWorkspace(), 'md')
+    expect(md).toContain('| Not set | 0 | 0 | 0 |')
+    expect(md).not.toContain('is not set on')
+  })
+
+  it('HTML: the same cells and counts', () => {
+    const html = render(unsetWorkspace(), 'html')
+    expect(html).toContain('<h2>Needs by priority</h2>')
+    expect(html).toMatch(/<td[^>]*>Not set<\/td><td[^>]*>5<\/td><td[^>]*>4<\/td><td[^>]*>0<\/td>/)
+    expect(html).toContain('Of 6 needs, the kind is not set on 4, the priority on 5 and the horizon on 5.')
+  })
+
+  it('CSV: “not set” in the kind, priority and horizon cells', () => {
+    const rows = Papa.parse<string[]>(render(unsetWorkspace(), 'csv').trim(), { newline: '\r\n' }).data
+    expect(rows.slice(1).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([
+      ['Badge reader', 'not set', 'not set', 'not set'],
+      ['Badge reader', 'not set', 'not set', 'not set'],
+      ['Scanner', 'not set', 'not set', 'not set'],
+      ['Fax', 'business', 'could', 'now'],
+      ['Scanner', 'it', 'not set', 'not set'],
+      ['Shredder', 'not set', 'not set', 'not set']
+    ])
   })
 })
