@@ -10,10 +10,11 @@ import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { TEXT_REPORT_FORMATS, type TextReportFormat } from '../../shared/analysis'
-import { migrateWorkspace } from '../../shared/model/migrations'
+import { decodeText, detectFormat, FORMAT_NAMES, ImportError } from '../../shared/formats'
+import { ParseContext } from '../../shared/formats/context'
+import { readWorkspaceJson } from '../../shared/formats/json'
 import { HORIZONS, type Horizon, type Workspace } from '../../shared/model/schema'
-import { AppFailure } from '../../shared/result'
-import { parseJsonSafely } from '../../shared/text/safe-json'
+import { plural } from '../../shared/text/plural'
 import { renderReport, writeReport } from '../../main/services/report-service'
 import { EXIT, parseCommandArgs, UsageError, userPath, type CliIo } from '../io'
 
@@ -82,30 +83,42 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** Reads and validates the workspace; on failure, writes why to stderr and returns null. */
+/**
+ * Reads the workspace as the importer and the store do (readWorkspaceJson). On failure, writes why
+ * to stderr in one line (a file that is not a workspace says so; an invalid one names its first
+ * error with line and column) and returns null.
+ */
 async function readWorkspace(file: string, io: CliIo): Promise<Workspace | null> {
   let text: string
   try {
-    text = await fs.readFile(userPath(io, file), 'utf8')
+    text = decodeText(await fs.readFile(userPath(io, file)), file)
   } catch (error) {
-    io.stderr(`report: cannot read ${file}: ${describe(error)}\n`)
+    const why = error instanceof ImportError ? error.message : describe(error)
+    io.stderr(`report: cannot read ${file}: ${why}\n`)
     return null
   }
-  let value: unknown
-  try {
-    value = parseJsonSafely(text.replace(/^\uFEFF/, '')).value
-  } catch (error) {
-    io.stderr(`report: ${file} is not valid JSON: ${describe(error)}\n`)
+  const clean = text.replace(/\r\n?/g, '\n')
+  const format = detectFormat(clean, file)
+  if (format !== 'json') {
+    io.stderr(
+      `report: ${file} is not a workspace: it reads as ${FORMAT_NAMES[format]}. Make one with “persona-planner convert ${file} --to json --out workspace.json”.\n`
+    )
     return null
   }
-  try {
-    return migrateWorkspace(value).workspace
-  } catch (error) {
-    if (!(error instanceof AppFailure)) throw error
-    const details = (error.details ?? []).map((d) => `  ${d}\n`).join('')
-    io.stderr(`report: ${file} is not a valid workspace: ${error.message}\n${details}`)
-    return null
-  }
+  const ctx = new ParseContext(file)
+  const read = readWorkspaceJson(clean, ctx, { refuseDeepNesting: true })
+  if (read.kind === 'ok') return read.workspace
+  const errors = ctx.finish().filter((d) => d.severity === 'error')
+  // A schema failure is a heading, then one error per field: name the first field.
+  const fields = errors.length > 1 ? errors.slice(1) : errors
+  const first = fields[0]?.message ?? 'It is not a workspace.'
+  const more = fields.length - 1
+  io.stderr(
+    more === 0
+      ? `report: ${file} is not a valid workspace: ${first}\n`
+      : `report: ${file} is not a valid workspace: ${first} ${plural(more, 'more error')}: “persona-planner validate ${file}” lists them.\n`
+  )
+  return null
 }
 
 function generatedAt(): string {

@@ -7,6 +7,7 @@ import { REPORT_USAGE, report } from '../../../src/cli/commands/report'
 import type { CliIo } from '../../../src/cli/io'
 import { renderGapReport } from '../../../src/shared/analysis'
 import { FIXED_TIME, handWorkspace } from '../shared/analysis/fixtures'
+import { FIXTURES } from '../shared/formats/helpers'
 
 const dir = mkdtempSync(join(tmpdir(), 'pp-report-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -154,6 +155,25 @@ describe('report: unreadable or invalid files exit 1, naming the file', () => {
     expect(stderr).toContain(what)
     expect(stderr).toContain(why)
     expect(stderr).not.toContain(REPORT_USAGE)
+    expect(stderr.split('\n')).toEqual([expect.any(String), '']) // one line, no parser noise
+  })
+
+  it('says in one line that a Markdown or CSV file is not a workspace, and how to make one', async () => {
+    const path = write('profiles.md', '# Staff\n\n### Dispatcher\n\nSends crews out.\n')
+    const { code, stdout, stderr } = await cli(path, '--format', 'md')
+    expect([code, stdout]).toEqual([1, ''])
+    expect(stderr).toBe(
+      `report: ${path} is not a workspace: it reads as taxonomy Markdown. Make one with “persona-planner convert ${path} --to json --out workspace.json”.\n`
+    )
+  })
+
+  it('names the first schema error with its line and column, and how many more there are', async () => {
+    const path = write('errors.json', readFileSync(join(FIXTURES, 'workspace-schema-errors.json'), 'utf8'))
+    const { code, stderr } = await cli(path, '--format', 'md')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      /^report: .*errors\.json is not a valid workspace: cards\.0\.kind: .* \(line 11, column 15\)\. 2 more errors: “persona-planner validate .*errors\.json” lists them\.\n$/
+    )
   })
 
   it('fails with 1 when the output cannot be written', async () => {
