@@ -3,9 +3,14 @@
  * capabilities cell one name per line. It reads into persona cards (title = persona) holding those
  * needs, and capabilities for the names (absent, as nothing more is known), so that a merge import
  * attaches the needs to the personas already in the workspace.
+ *
+ * A kind, priority or horizon the file does not say stays unset (null): an empty cell (or one that
+ * says "not set", as the gap report's CSV writes it) reads as unset without a word; an unknown
+ * value warns with its line and stays unset, never a default. Export writes an empty cell for unset.
  */
 import { newCapability, newNeed, newPersona } from '../../model/defaults'
 import {
+  HORIZONS,
   NEED_KINDS,
   PRIORITIES,
   type Capability,
@@ -35,6 +40,12 @@ function readKind(cell: string): NeedKind | null {
 function readPriority(cell: string): Priority | null {
   const w = collapseSpaces(cell).toLowerCase()
   return (PRIORITIES as readonly string[]).includes(w) ? (w as Priority) : null // checked just before
+}
+
+/** An empty cell, or one saying "not set": the value is not set, and that is no error. */
+const isUnset = (cell: string): boolean => {
+  const w = collapseSpaces(cell).toLowerCase()
+  return w === '' || w === 'not set'
 }
 
 export function parseNeedsCsv(text: string, ctx: ParseContext): NeedsResult {
@@ -82,24 +93,21 @@ export function parseNeedsCsv(text: string, ctx: ParseContext): NeedsResult {
       personas.set(normalizeTitle(title), persona)
       cards.push(persona)
     }
+    /** The cell's value; null (not set) for an empty cell, and for an unknown one after a warning. */
     const choose = <T>(
       column: string,
       read: (c: string) => T | null,
-      fallback: T,
       allowed: readonly string[]
-    ): T => {
+    ): T | null => {
       const raw = cell(column)
       const value = read(raw)
-      if (value !== null) return value
-      if (raw.trim() !== '') {
-        ctx.warn(
-          row.line,
-          `Unknown ${column} “${collapseSpaces(raw)}” (use ${allowed.join(', ')}); ${String(fallback)} was used.`
-        )
-      }
-      return fallback
+      if (value !== null || isUnset(raw)) return value
+      ctx.warn(
+        row.line,
+        `Unknown ${column} “${collapseSpaces(raw)}” (use ${allowed.join(', ')}, or leave the cell empty); it was left not set.`
+      )
+      return null
     }
-    const defaults = newNeed({ id: '-', text: '' })
     const capabilityIds: string[] = []
     for (const rawName of cell('capabilities').split('\n')) {
       const name = collapseSpaces(rawName)
@@ -116,9 +124,9 @@ export function parseNeedsCsv(text: string, ctx: ParseContext): NeedsResult {
       newNeed({
         id: ctx.newId(),
         text,
-        kind: choose('kind', readKind, defaults.kind, NEED_KINDS),
-        priority: choose('priority', readPriority, defaults.priority, PRIORITIES),
-        horizon: choose('horizon', readHorizon, defaults.horizon, ['now', 'medium', 'long']),
+        kind: choose('kind', readKind, NEED_KINDS),
+        priority: choose('priority', readPriority, PRIORITIES),
+        horizon: choose('horizon', readHorizon, HORIZONS),
         capabilityIds
       })
     )
@@ -135,9 +143,9 @@ export function serializeNeedsCsv(workspace: Workspace): string {
       rows.push([
         collapseSpaces(card.title),
         need.text,
-        need.kind,
-        need.priority,
-        need.horizon,
+        need.kind ?? '',
+        need.priority ?? '',
+        need.horizon ?? '',
         need.capabilityIds.flatMap((id) => names.get(id) ?? []).join('\n')
       ])
     }

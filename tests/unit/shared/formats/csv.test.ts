@@ -165,7 +165,8 @@ describe('needs CSV', () => {
     ])
     expect(clients.needs.map((n) => [n.text, n.kind, n.priority, n.horizon])).toEqual([
       ['Tablets so customers can give feedback', 'business', 'could', 'long'],
-      ['Printer that works', 'it', 'should', 'medium']
+      // An unknown priority stays unset (with a warning), as does an empty horizon cell.
+      ['Printer that works', 'it', null, null]
     ])
     expect(parsed.diagnostics).toEqual([
       {

@@ -86,6 +86,12 @@ describe('persona Markdown: an ESDC-shaped persona page', () => {
     })
   })
 
+  it('leaves every need’s kind, priority and horizon unset, never IT, should or medium', () => {
+    const values = personas(parsed).flatMap((p) => p.needs.map((n) => [n.kind, n.priority, n.horizon]))
+    expect(values).toHaveLength(9)
+    expect(values.filter((v) => v.some((x) => x !== null))).toEqual([])
+  })
+
   it('reads every section: "GOALS :", "habits:" and "**Problems:**" count as labels; other paragraphs describe', () => {
     const clients = persona(parsed, 'Client services')
     expect([
