@@ -21,17 +21,88 @@ describe('workspace migrations', () => {
     expect(fromVersion).toBe(0)
     expect(workspace.schemaVersion).toBe(SCHEMA_VERSION)
     const persona = workspace.cards[0]
-    expect(persona.kind === 'persona' && persona.needs[0]).toMatchObject({
-      priority: 'should',
+    // The draft said no kind, priority or horizon: they read as unset, not as IT, should, medium.
+    expect(persona.kind === 'persona' && persona.needs[0]).toEqual({
+      id: 'n',
+      text: 'DLP',
+      kind: null,
+      priority: null,
+      horizon: null,
       capabilityIds: [],
       override: null,
       children: []
     })
+    expect(persona).toMatchObject({ subtitle: '' })
+    expect(workspace.description).toBe('')
     expect(workspace.cards[1]).toMatchObject({
       kind: 'role',
       qualifications: [],
       occupationUri: null,
       categoryId: null
+    })
+  })
+
+  /** A version-1 document: every need had kind, priority and horizon, unless a hand edit dropped one. */
+  const v1 = (needs: unknown[]): unknown => ({
+    schemaVersion: 1,
+    name: 'Version 1',
+    createdAt: '2026-01-15T09:30:00.000Z',
+    updatedAt: '2026-01-15T09:30:00.000Z',
+    categories: [],
+    cards: [
+      {
+        id: 'p',
+        kind: 'persona',
+        title: 'Clerk',
+        description: '',
+        categoryId: null,
+        order: 0,
+        tags: [],
+        links: [],
+        notes: '',
+        provenance: null,
+        goals: [],
+        habits: [],
+        needs,
+        problems: [],
+        linkedRoleIds: [],
+        headcount: null
+      }
+    ],
+    capabilities: [],
+    sources: []
+  })
+  const need = (fields: Record<string, unknown>): Record<string, unknown> => ({
+    id: 'n',
+    text: 'Scanner',
+    children: [],
+    capabilityIds: [],
+    override: null,
+    ...fields
+  })
+
+  it('keeps the kind, priority and horizon of a version-1 document’s needs; adds an empty subtitle and description', () => {
+    const { workspace, fromVersion } = migrateWorkspace(
+      v1([need({ kind: 'business', priority: 'could', horizon: 'long' })])
+    )
+    expect(fromVersion).toBe(1)
+    const [persona] = workspace.cards
+    expect(persona.kind === 'persona' && persona.needs[0]).toMatchObject({
+      kind: 'business',
+      priority: 'could',
+      horizon: 'long'
+    })
+    expect(persona).toMatchObject({ subtitle: '' })
+    expect(workspace.description).toBe('')
+  })
+
+  it('reads a version-1 need whose priority a hand edit dropped as unset, keeping its other values', () => {
+    const { workspace } = migrateWorkspace(v1([need({ kind: 'it', horizon: 'now' })]))
+    const [persona] = workspace.cards
+    expect(persona.kind === 'persona' && persona.needs[0]).toMatchObject({
+      kind: 'it',
+      priority: null,
+      horizon: 'now'
     })
   })
 
