@@ -7,6 +7,7 @@ import { AppHeader } from './components/AppHeader'
 import type { Dialog } from './components/dialogs'
 import { WorkspaceDetailsModal } from './components/WorkspaceDetailsModal'
 import { Notices } from './components/Notices'
+import { ViewErrorBoundary } from './components/ViewErrorBoundary'
 import { RestoreBackupModal } from './features/backups/RestoreBackupModal'
 import { BoardView } from './features/board/BoardView'
 import { CapabilitiesView } from './features/capabilities/CapabilitiesView'
@@ -121,7 +122,14 @@ export function App(): React.JSX.Element {
         />
         <Notices />
         <div style={{ flex: 1, minHeight: 0 }}>
-          <Pane onImport={() => void importer.chooseFiles()} />
+          <ViewErrorBoundary
+            key={view}
+            label={VIEWS[view].label}
+            onLeave={view === 'board' ? undefined : () => setView('board')}
+            onRetry={load}
+          >
+            <Pane onImport={() => void importer.chooseFiles()} />
+          </ViewErrorBoundary>
         </div>
       </AppShell.Main>
       {importer.preview && <ImportPreviewModal preview={importer.preview} onClose={importer.close} />}
