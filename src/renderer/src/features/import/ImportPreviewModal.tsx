@@ -47,6 +47,8 @@ export function ImportPreviewModal({
     onClose()
   }
   const duplicates = [...preview.duplicatesWithin, ...preview.duplicatesAgainstWorkspace]
+  /** Files whose content cannot be used at all: nothing is taken from them. */
+  const refused = preview.files.filter((f) => f.error !== null).map((f) => f.file)
 
   return (
     <Modal
@@ -82,7 +84,15 @@ export function ImportPreviewModal({
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{f.error ? <Badge color="red">unreadable</Badge> : f.format}</Table.Td>
+                <Table.Td>
+                  {f.error ? (
+                    <Badge color="red" data-testid="import-file-refused">
+                      refused
+                    </Badge>
+                  ) : (
+                    f.format
+                  )}
+                </Table.Td>
                 <Table.Td>{f.categories}</Table.Td>
                 <Table.Td>{f.roles}</Table.Td>
                 <Table.Td>{f.personas}</Table.Td>
@@ -153,6 +163,11 @@ export function ImportPreviewModal({
           </div>
         )}
 
+        {preview.canApply && refused.length > 0 && (
+          <Alert color="orange" title="Some files are refused" data-testid="import-refused">
+            Nothing from these files will be imported: {refused.join(', ')}. The other files can be.
+          </Alert>
+        )}
         {preview.canApply ? (
           <ChoiceList
             label="How to bring these in"
