@@ -47,6 +47,24 @@ describe('validate', () => {
     ])
   })
 
+  it('exits 1 on a refused workspace JSON, listing every schema error with its line and column', async () => {
+    const file = join(FIXTURES, 'workspace-schema-errors.json')
+    const { code, stdout } = await validate(file)
+    expect(code).toBe(1)
+    const lines = stdout.split('\n')
+    expect(lines[0]).toBe(`${file}: error: The workspace document does not match the schema.`)
+    expect(
+      lines
+        .slice(1, 4)
+        .map((l) => /^.*?:(\d+): error: (\S+): .*\(line (\d+), column (\d+)\)\.$/.exec(l)?.slice(1))
+    ).toEqual([
+      ['11', 'cards.0.kind', '11', '15'],
+      ['17', 'cards.1.title', '17', '16'],
+      ['22', 'capabilities.0.state', '22', '68']
+    ])
+    expect(lines[4]).toMatch(/; 4 errors, 0 warnings$/)
+  })
+
   it('exits 1 when a file cannot be read, naming it', async () => {
     const binary = join(dir, 'photo.csv')
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
