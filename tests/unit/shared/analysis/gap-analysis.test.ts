@@ -129,7 +129,9 @@ describe('analyzeGaps: matrix and totals', () => {
 
 describe('analyzeGaps: ranked gaps', () => {
   const index = buildCoverageIndex(handWorkspace())
-  const ranked = (horizon: 'now' | 'medium' | 'long'): [string, number, string, number, number | null][] =>
+  const ranked = (
+    horizon: 'now' | 'medium' | 'long'
+  ): [string, number, string | null, number, number | null][] =>
     analyzeGaps(index, horizon).rankedGaps.map((g) => [g.text, g.weight, g.priority, g.personas, g.headcount])
 
   it('weighs priority × personas with the unmet need × their known headcount, now', () => {

@@ -133,6 +133,7 @@ const links = fc.uniqueArray(link, { maxLength: 2, selector: (l) => `${l.label}\
 interface CardDraft {
   kind: 'role' | 'persona'
   title: string
+  subtitle: string
   description: string
   category: number | null
   links: Link[]
@@ -155,15 +156,17 @@ interface CardDraft {
 const need = fc.record({
   text: itemText,
   children: items(3),
-  kind: fc.constantFrom(...NEED_KINDS),
-  priority: fc.constantFrom(...PRIORITIES),
-  horizon: fc.constantFrom(...HORIZONS),
+  // null: not set, as a source that does not say them leaves them.
+  kind: fc.option(fc.constantFrom(...NEED_KINDS), { nil: null }),
+  priority: fc.option(fc.constantFrom(...PRIORITIES), { nil: null }),
+  horizon: fc.option(fc.constantFrom(...HORIZONS), { nil: null }),
   capabilities: fc.uniqueArray(fc.nat(5), { maxLength: 3 })
 })
 
 const cardDraft: fc.Arbitrary<CardDraft> = fc.record({
   kind: fc.constantFrom('role' as const, 'persona' as const),
   title: name,
+  subtitle: fc.oneof(fc.constant(''), name),
   description,
   category: fc.option(fc.nat(5), { nil: null }),
   links,
@@ -194,6 +197,9 @@ export function workspace(options: WorkspaceOptions = {}): fc.Arbitrary<Workspac
   return fc
     .record({
       name: line(6),
+      // Empty: roundTrip (helpers.ts) imports into a workspace of the same name and does not carry
+      // the document's title and description over, so a described workspace would not come back.
+      description: fc.constant(''),
       categories: fc.uniqueArray(fc.record({ name, description }), {
         maxLength: 4,
         selector: (c) => normalizeTitle(c.name)
@@ -206,82 +212,92 @@ export function workspace(options: WorkspaceOptions = {}): fc.Arbitrary<Workspac
         : fc.array(cardDraft, { maxLength: 8 }),
       capabilities: fc.uniqueArray(capabilityDraft, { maxLength: 5, selector: (c) => normalizeTitle(c.name) })
     })
-    .map(({ name: wsName, categories: categoryDrafts, cards: drafts, capabilities: capabilityDrafts }) => {
-      const categories: Category[] = categoryDrafts.map((c, order) => ({
-        id: nextId('c'),
-        name: c.name,
-        description: c.description,
-        color: 'blue',
-        order
-      }))
-      const capabilities: Capability[] = capabilityDrafts.map((c) => ({ id: nextId('k'), notes: '', ...c }))
-      const columns = new Map<string | null, number>()
-      const cards: Card[] = drafts.map((d) => {
-        const categoryId =
-          d.category === null || categories.length === 0
-            ? null
-            : categories[d.category % categories.length].id
-        const order = columns.get(categoryId) ?? 0
-        columns.set(categoryId, order + 1)
-        const base = {
-          id: nextId('card'),
-          title: d.title,
-          description: d.description,
-          categoryId,
-          order,
-          tags: [],
-          notes: '',
-          provenance: null
-        }
-        if (d.kind === 'role') {
-          const heading: Link[] =
-            d.headingLink === 'occupation' && d.occupationUri !== null
-              ? [{ label: d.title, url: d.occupationUri }]
-              : d.headingLink === 'title'
-                ? [{ label: d.title, url: 'https://example.org/role' }]
-                : []
-          const rest = d.links.filter((l) => !(l.label === d.title && heading.length > 0))
+    .map(
+      ({
+        name: wsName,
+        description: wsDescription,
+        categories: categoryDrafts,
+        cards: drafts,
+        capabilities: capabilityDrafts
+      }) => {
+        const categories: Category[] = categoryDrafts.map((c, order) => ({
+          id: nextId('c'),
+          name: c.name,
+          description: c.description,
+          color: 'blue',
+          order
+        }))
+        const capabilities: Capability[] = capabilityDrafts.map((c) => ({ id: nextId('k'), notes: '', ...c }))
+        const columns = new Map<string | null, number>()
+        const cards: Card[] = drafts.map((d) => {
+          const categoryId =
+            d.category === null || categories.length === 0
+              ? null
+              : categories[d.category % categories.length].id
+          const order = columns.get(categoryId) ?? 0
+          columns.set(categoryId, order + 1)
+          const base = {
+            id: nextId('card'),
+            title: d.title,
+            description: d.description,
+            categoryId,
+            order,
+            tags: [],
+            notes: '',
+            provenance: null
+          }
+          if (d.kind === 'role') {
+            const heading: Link[] =
+              d.headingLink === 'occupation' && d.occupationUri !== null
+                ? [{ label: d.title, url: d.occupationUri }]
+                : d.headingLink === 'title'
+                  ? [{ label: d.title, url: 'https://example.org/role' }]
+                  : []
+            const rest = d.links.filter((l) => !(l.label === d.title && heading.length > 0))
+            return {
+              ...base,
+              kind: 'role',
+              links: [...heading, ...rest],
+              qualifications: d.qualifications,
+              occupationUri: d.occupationUri
+            }
+          }
           return {
             ...base,
-            kind: 'role',
-            links: [...heading, ...rest],
-            qualifications: d.qualifications,
-            occupationUri: d.occupationUri
+            kind: 'persona',
+            subtitle: d.subtitle,
+            links: d.links,
+            goals: d.goals,
+            habits: d.habits,
+            problems: d.problems,
+            needs: d.needs.map((n) => ({
+              id: nextId('n'),
+              text: n.text,
+              children: n.children,
+              kind: n.kind,
+              priority: n.priority,
+              horizon: n.horizon,
+              capabilityIds:
+                capabilities.length === 0
+                  ? []
+                  : [...new Set(n.capabilities.map((i) => capabilities[i % capabilities.length].id))],
+              override: null
+            })),
+            linkedRoleIds: [],
+            headcount: null
           }
-        }
+        })
         return {
-          ...base,
-          kind: 'persona',
-          links: d.links,
-          goals: d.goals,
-          habits: d.habits,
-          problems: d.problems,
-          needs: d.needs.map((n) => ({
-            id: nextId('n'),
-            text: n.text,
-            children: n.children,
-            kind: n.kind,
-            priority: n.priority,
-            horizon: n.horizon,
-            capabilityIds:
-              capabilities.length === 0
-                ? []
-                : [...new Set(n.capabilities.map((i) => capabilities[i % capabilities.length].id))],
-            override: null
-          })),
-          linkedRoleIds: [],
-          headcount: null
-        }
-      })
-      return {
-        schemaVersion: SCHEMA_VERSION,
-        name: wsName,
-        createdAt: '2026-01-15T09:30:00.000Z',
-        updatedAt: '2026-01-15T09:30:00.000Z',
-        categories,
-        cards,
-        capabilities,
-        sources: []
-      } satisfies Workspace
-    })
+          schemaVersion: SCHEMA_VERSION,
+          name: wsName,
+          description: wsDescription,
+          createdAt: '2026-01-15T09:30:00.000Z',
+          updatedAt: '2026-01-15T09:30:00.000Z',
+          categories,
+          cards,
+          capabilities,
+          sources: []
+        } satisfies Workspace
+      }
+    )
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serialize, workspaceJsonSchema } from '../../../../src/shared/formats'
+import { SCHEMA_VERSION } from '../../../../src/shared/model/schema'
 import { REPO_ROOT } from './helpers'
 
 const FILE = resolve(REPO_ROOT, 'docs/workspace.schema.json')
@@ -23,6 +24,7 @@ describe('docs/workspace.schema.json', () => {
     expect(schema.required).toEqual([
       'schemaVersion',
       'name',
+      'description',
       'createdAt',
       'updatedAt',
       'categories',
@@ -33,8 +35,9 @@ describe('docs/workspace.schema.json', () => {
     const exported = JSON.parse(
       serialize(
         {
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSION,
           name: 'x',
+          description: '',
           createdAt: 'a',
           updatedAt: 'b',
           categories: [],
