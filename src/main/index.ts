@@ -1,9 +1,21 @@
 /**
  * Electron lifecycle and glue only: single instance, secure window, menu, IPC registration,
- * the app:// protocol, window state and flushing the store before quit. The services do the work.
+ * the app:// protocol, window state, and the quit: services/quit.ts decides (drafts, the final save,
+ * the question when it fails); this file gives it the window, the dialogs and app.quit.
  */
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type MessageBoxOptions,
+  type SaveDialogOptions
+} from 'electron'
 import { EVENTS, type EventName } from '../shared/ipc/channels'
 import type { Payload } from '../shared/ipc/contract'
 import type { MenuAction } from '../shared/ipc/types'
@@ -15,6 +27,15 @@ import { registerIpc } from './platform/ipc'
 import { registerAppProtocol } from './platform/protocol'
 import { hardenSession, hardenWebContents, isAppUrl, secureWebPreferences } from './platform/security'
 import { resourcesDir, windowIconPath } from './platform/resources'
+import {
+  DraftFlushes,
+  QUIT_ANSWERS,
+  QUIT_TEXT,
+  closeForQuit,
+  quitDetail,
+  quitOnce,
+  type QuitAnswer
+} from './services/quit'
 import { WorkspaceStore } from './services/workspace-store'
 import { loadWindowState, saveWindowState } from './services/window-state'
 
@@ -29,7 +50,6 @@ protocol.registerSchemesAsPrivileged([
 ])
 
 let mainWindow: BrowserWindow | null = null
-let store: WorkspaceStore | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -56,13 +76,30 @@ async function start(): Promise<void> {
     mainDir: import.meta.dirname
   })
 
-  store = await WorkspaceStore.open({ dir: userData, owner: `Persona Planner (pid ${process.pid})` })
+  const store = await WorkspaceStore.open({ dir: userData, owner: `Persona Planner (pid ${process.pid})` })
   store.onChange((change) => send('workspaceChanged', change))
   store.onStatus((status) => send('storeStatus', status))
 
   const platform = electronPlatform(() => mainWindow, resources)
+  const drafts = new DraftFlushes({
+    send: (id) => {
+      if (!mainWindow || mainWindow.isDestroyed() || mainWindow.webContents.isCrashed()) return false
+      send('flushDrafts', { id })
+      return true
+    }
+  })
+  requestQuit = quitOnce(
+    () =>
+      closeForQuit({
+        store,
+        flushDrafts: () => drafts.request(),
+        ask: askAboutFailedSave,
+        chooseCopyPath
+      }),
+    () => app.quit()
+  )
 
-  registerIpc(ipcMain, createHandlers({ store, platform }), (url) => isAppUrl(url, devServerUrl))
+  registerIpc(ipcMain, createHandlers({ store, platform, drafts }), (url) => isAppUrl(url, devServerUrl))
   hardenSession(session.defaultSession, devServerUrl)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
@@ -91,21 +128,50 @@ async function start(): Promise<void> {
   if (state.isMaximized) mainWindow.maximize()
   hardenWebContents(mainWindow.webContents, (url) => shell.openExternal(url), devServerUrl)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
-  mainWindow.on('close', () => {
+  mainWindow.on('close', (event) => {
     if (!mainWindow) return
     const bounds = mainWindow.getNormalBounds()
     void saveWindowState(statePath, { ...bounds, isMaximized: mainWindow.isMaximized() })
+    // Closing the window quits (window-all-closed): save while the page can still send its drafts.
+    requestQuit?.(event)
   })
   mainWindow.on('closed', () => (mainWindow = null))
   await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-let quitting = false
-app.on('before-quit', (event) => {
-  if (quitting || !store) return
-  event.preventDefault()
-  quitting = true
-  store.close().finally(() => app.quit())
-})
+/** Holds back the window's close and the app's quit until the workspace is closed (services/quit.ts). */
+let requestQuit: ((event: { preventDefault(): void }) => void) | null = null
+
+/** The question when the final save fails; Escape means "Try again", never losing changes by default. */
+async function askAboutFailedSave(unsavedLabels: string[], errorMessage: string): Promise<QuitAnswer> {
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    title: QUIT_TEXT.title,
+    message: QUIT_TEXT.message,
+    detail: quitDetail(unsavedLabels, errorMessage),
+    buttons: [...QUIT_TEXT.buttons],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true
+  }
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options)
+  return QUIT_ANSWERS[response] ?? 'retry'
+}
+
+/** Where to save a copy of the workspace when its own file cannot be written; null when cancelled. */
+async function chooseCopyPath(): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: QUIT_TEXT.copyDialogTitle,
+    defaultPath: join(app.getPath('documents'), 'workspace.json')
+  }
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
+app.on('before-quit', (event) => requestQuit?.(event))
 
 app.on('window-all-closed', () => app.quit())

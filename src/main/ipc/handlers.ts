@@ -8,6 +8,7 @@ import { CONTRACT, type Response } from '../../shared/ipc/contract'
 import type { Method } from '../../shared/ipc/channels'
 import { AppFailure, fail, ok, type Result } from '../../shared/result'
 import { backupHandlers, shellHandlers } from './backups'
+import { draftHandlers } from './drafts'
 import { importExportHandlers } from './import-export'
 import { reportHandlers } from './report'
 import type { HandlerDeps, Handlers } from './types'
@@ -53,7 +54,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...importExportHandlers(deps),
     ...reportHandlers(deps),
     ...backupHandlers(deps),
-    ...shellHandlers(deps)
+    ...shellHandlers(deps),
+    ...draftHandlers(deps)
   }
 
   const table = {} as Record<Method, (request: unknown) => Promise<Result<unknown>>>

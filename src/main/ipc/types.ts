@@ -1,6 +1,7 @@
 /** What the handlers are made of: the platform they call out to, and the shape of one handler. */
 import type { Method } from '../../shared/ipc/channels'
 import type { ParsedRequest, Response } from '../../shared/ipc/contract'
+import type { DraftFlushes } from '../services/quit'
 import type { WorkspaceStore } from '../services/workspace-store'
 
 /** What the handlers need from the platform: Electron in the app, stubs in tests. */
@@ -17,6 +18,8 @@ export interface Platform {
 export interface HandlerDeps {
   store: WorkspaceStore
   platform: Platform
+  /** Waits for the page's drafts at quit (services/quit.ts); absent where nothing waits (tests). */
+  drafts?: Pick<DraftFlushes, 'flushed'>
 }
 
 /** One method's handler: takes the request its schema parsed, returns the response or throws. */

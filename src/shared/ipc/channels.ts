@@ -17,7 +17,8 @@ export const CHANNELS = {
   exportReport: 'report:save',
   listBackups: 'backup:list',
   restoreBackup: 'backup:restore',
-  openExternal: 'shell:open-external'
+  openExternal: 'shell:open-external',
+  draftsFlushed: 'drafts:flushed'
 } as const
 
 export type Method = keyof typeof CHANNELS
@@ -26,7 +27,8 @@ export type Method = keyof typeof CHANNELS
 export const EVENTS = {
   workspaceChanged: 'workspace:changed',
   storeStatus: 'store:status',
-  menuAction: 'menu:action'
+  menuAction: 'menu:action',
+  flushDrafts: 'drafts:flush'
 } as const
 
 export type EventName = keyof typeof EVENTS

@@ -31,6 +31,9 @@ const returns = <T>(): T => undefined as T
 
 const none = z.object({}).strict()
 
+/** Names one `flushDrafts` request, so that a late answer to an earlier one is not taken for it. */
+const DraftFlushId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
+
 const MB = (bytes: number): string => `${bytes / 1024 / 1024} MB`
 
 export const CONTRACT = {
@@ -93,6 +96,11 @@ export const CONTRACT = {
   openExternal: {
     request: z.object({ url: z.string().min(1).max(2048) }).strict(),
     response: returns<null>()
+  },
+  /** The page's answer to `flushDrafts`: every draft it held is applied (quit.ts waits for it). */
+  draftsFlushed: {
+    request: z.object({ id: DraftFlushId }).strict(),
+    response: returns<null>()
   }
 } as const satisfies Record<Method, { request: z.ZodType; response: unknown }>
 
@@ -105,7 +113,9 @@ export type Response<M extends Method> = (typeof CONTRACT)[M]['response']
 export const EVENT_CONTRACT = {
   workspaceChanged: returns<Change>(),
   storeStatus: returns<StoreStatus>(),
-  menuAction: returns<MenuAction>()
+  menuAction: returns<MenuAction>(),
+  /** Main is about to close the workspace: save every draft now, then answer with `draftsFlushed`. */
+  flushDrafts: returns<{ id: number }>()
 } as const satisfies Record<EventName, unknown>
 
 export type Payload<E extends EventName> = (typeof EVENT_CONTRACT)[E]

@@ -42,12 +42,14 @@ const BAD_REQUESTS: Record<Method, unknown[]> = {
   ],
   listBackups: [{ all: true }],
   restoreBackup: [{ name: '' }, { name: 7 }],
-  openExternal: [{ url: '' }, { href: 'https://x' }]
+  openExternal: [{ url: '' }, { href: 'https://x' }],
+  draftsFlushed: [{}, { id: 0 }, { id: 1.5 }, { id: '1' }]
 }
 
 let dir: string
 let store: WorkspaceStore
 let handlers: HandlerTable
+let platform: Platform
 let saves: string[]
 let opened: string[]
 /** What the stubbed open dialog returns next; the fixture taxonomy unless a test says otherwise. */
@@ -59,7 +61,7 @@ beforeEach(async () => {
   saves = []
   opened = []
   openPaths = [join(FIXTURES, TAXONOMY)]
-  const platform: Platform = {
+  platform = {
     chooseImportFiles: async () => openPaths,
     chooseSavePath: async (name) => {
       saves.push(name)
@@ -154,6 +156,14 @@ describe('IPC handler table', () => {
     const link = await handlers.openExternal({ url: 'javascript:alert(1)' })
     expect(link.ok === false && link.error.code).toBe('validation')
     expect(opened).toEqual([])
+  })
+
+  it("passes the page's draftsFlushed answer to what waits for it at quit, and is harmless without it", async () => {
+    const answered: number[] = []
+    const withDrafts = createHandlers({ store, platform, drafts: { flushed: (id) => answered.push(id) } })
+    expect(await withDrafts.draftsFlushed({ id: 3 })).toEqual({ ok: true, data: null })
+    expect(answered).toEqual([3])
+    expect(await handlers.draftsFlushed({ id: 4 })).toEqual({ ok: true, data: null })
   })
 
   it('applies, undoes and redoes commands with revisions and patches', async () => {
