@@ -1,7 +1,8 @@
 /**
  * The app's life in a real Electron: it starts on the data folder it is given and shows the board,
- * the application menu reaches the renderer, a second launch hands over to the first window, and
- * quitting straight after an edit keeps the edit.
+ * the application menu reaches the renderer, a second launch hands over to the first window,
+ * quitting straight after an edit keeps the edit, and so does closing the window straight after
+ * typing in a field (its draft has not waited out its pause yet).
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -10,7 +11,7 @@ import type { JSHandle } from '@playwright/test'
 import type { BrowserWindow } from 'electron'
 import { LOCK_FILE, WORKSPACE_FILE } from '../../src/main/services/workspace-store'
 import { APP_ORIGIN } from '../../src/shared/csp'
-import { addCard, addCategory, column } from '../e2e/pages/board'
+import { addCard, addCategory, cardIn, column } from '../e2e/pages/board'
 import { clickMenuItem, expect, launchSecondInstance, sampleWorkspace, test } from './fixtures'
 
 test.describe('on a saved workspace', () => {
@@ -146,4 +147,33 @@ test('quitting straight after an edit keeps the edit, and the next launch opens 
   await expect(column(reopened, 'Trainers').getByTestId('card-title')).toHaveText(['Educational researcher'])
   await expect(reopened.getByTestId('save-status')).toHaveText('Saved')
   await expect(reopened.getByTestId('notices')).toHaveCount(0)
+})
+
+test.describe('typing in the drawer', () => {
+  test.use({ seed: sampleWorkspace() })
+
+  test('closing the window right after typing keeps the edit, and the next launch shows it', async ({
+    electronApp,
+    window,
+    userData,
+    readWorkspace,
+    launchApp
+  }) => {
+    await cardIn(column(window, 'Policy makers'), 'Records officer').click()
+    const title = window.getByRole('dialog').getByLabel('Title')
+    await expect(title).toHaveValue('Records officer')
+    const exited = electronApp.waitForEvent('close')
+    // No pause after typing: the field's own 700 ms save has not run when the window closes.
+    await title.fill('Records manager')
+    await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
+    await exited // the window's close quits the app once the workspace is saved
+
+    expect((await readWorkspace()).cards).toEqual([expect.objectContaining({ title: 'Records manager' })])
+    expect(existsSync(join(userData, LOCK_FILE))).toBe(false)
+
+    const again = await launchApp()
+    const reopened = await again.firstWindow()
+    await expect(column(reopened, 'Policy makers').getByTestId('card-title')).toHaveText(['Records manager'])
+    await expect(reopened.getByTestId('notices')).toHaveCount(0)
+  })
 })

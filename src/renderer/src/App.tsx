@@ -1,7 +1,7 @@
 import { AppShell, Button, Center, Loader, LoadingOverlay, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCopy, IconLayoutKanban, IconListCheck, IconReportAnalytics, IconTool } from '@tabler/icons-react'
 import { useEffect, useState, type DragEvent } from 'react'
-import { on } from './api/client'
+import { call, on } from './api/client'
 import { AboutModal } from './components/AboutModal'
 import { AppHeader } from './components/AppHeader'
 import type { Dialog } from './components/dialogs'
@@ -12,6 +12,7 @@ import { RestoreBackupModal } from './features/backups/RestoreBackupModal'
 import { BoardView } from './features/board/BoardView'
 import { CapabilitiesView } from './features/capabilities/CapabilitiesView'
 import { DuplicatesView } from './features/duplicates/DuplicatesView'
+import { flushAllDrafts } from './features/card-drawer/pending-drafts'
 import { ExportModal } from './features/export/ExportModal'
 import { ExportReportModal } from './features/gaps/ExportReportModal'
 import { GapView } from './features/gaps/GapView'
@@ -54,9 +55,16 @@ export function App(): React.JSX.Element {
     void load()
     const offChange = on('workspaceChanged', receive)
     const offStatus = on('storeStatus', setStatus)
+    // Main is closing the workspace (quit, window closed): send what is typed, then say so.
+    const offFlush = on('flushDrafts', ({ id }) => {
+      void flushAllDrafts()
+        .then(() => call('draftsFlushed', { id }))
+        .catch(() => undefined) // main stops waiting after a timeout
+    })
     return () => {
       offChange()
       offStatus()
+      offFlush()
     }
   }, [load, receive, setStatus])
 

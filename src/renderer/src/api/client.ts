@@ -13,12 +13,26 @@ export class ApiError extends Error {
   }
 }
 
+/** The calls that change the workspace; `changesSettled` waits for those in flight. */
+const CHANGES: ReadonlySet<Method> = new Set<Method>(['applyCommand', 'undo', 'redo'])
+const inFlight = new Set<Promise<unknown>>()
+
 export async function call<M extends Method>(method: M, request: Request<M>): Promise<Response<M>> {
   // Each method's own signature is checked by AppApi; indexing by a generic M loses it, so widen once here.
   const invoke = window.api[method] as unknown as (r: Request<M>) => Promise<Result<Response<M>>>
-  const result = await invoke(request)
+  const pending = invoke(request)
+  if (CHANGES.has(method)) {
+    inFlight.add(pending)
+    void pending.finally(() => inFlight.delete(pending)).catch(() => undefined)
+  }
+  const result = await pending
   if (!result.ok) throw new ApiError(result.error)
   return result.data as Response<M>
+}
+
+/** Resolves once main has answered every change sent so far (and any sent meanwhile), applied or refused. */
+export async function changesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight])
 }
 
 /** Listens to one of main's events; returns the unsubscribe. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { holdDraft } from './pending-drafts'
 
 /** How long typing may pause before the edit is saved. */
 const SAVE_DELAY_MS = 700
@@ -13,7 +14,8 @@ export interface Draft<T> {
 /**
  * A field's value while it is edited, saved without a Save button: after a pause in typing, on
  * blur, and when the field goes away. Until the user types, and again once the edit is saved, it
- * follows `saved`, so an undo or a change made elsewhere shows up in the field.
+ * follows `saved`, so an undo or a change made elsewhere shows up in the field. While an edit is
+ * pending the draft is held in pending-drafts.ts, so quitting saves it too.
  */
 export function useDraft<T>(
   saved: T,
@@ -25,6 +27,7 @@ export function useDraft<T>(
 
   const pending = useRef<{ value: T } | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const release = useRef<(() => void) | null>(null)
   const latest = useRef({ saved, save, equals })
   useEffect(() => {
     latest.current = { saved, save, equals }
@@ -32,6 +35,8 @@ export function useDraft<T>(
 
   const flush = useCallback((): void => {
     clearTimeout(timer.current)
+    release.current?.()
+    release.current = null
     const next = pending.current
     if (!next) return
     pending.current = null
@@ -47,6 +52,7 @@ export function useDraft<T>(
   const set = useCallback(
     (value: T): void => {
       pending.current = { value }
+      release.current ??= holdDraft(flush)
       setState((s) => ({ ...s, value, dirty: true }))
       clearTimeout(timer.current)
       timer.current = setTimeout(flush, SAVE_DELAY_MS)
