@@ -30,7 +30,7 @@ test('the board, the drawer and the duplicates view pass axe without serious or 
 
   const persona = cards.filter({ has: page.getByTestId('persona-stats') }).first()
   await persona.press('Enter')
-  await expect(page.getByRole('dialog').getByLabel('Title')).toBeVisible()
+  await expect(page.getByRole('dialog').getByLabel('Title', { exact: true })).toBeVisible()
   await expectNoSeriousViolations(page, 'the card drawer')
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toBeHidden()

@@ -394,7 +394,7 @@ test('persona lists in the drawer: add, indent, reorder, and need fields', async
   await page.keyboard.type('Another goal')
   await page.keyboard.press('Alt+ArrowLeft')
   await page.keyboard.press('Alt+ArrowUp')
-  await drawer.getByLabel('Title').click()
+  await drawer.getByLabel('Title', { exact: true }).click()
 
   await expect
     .poll(async () => {
@@ -480,7 +480,7 @@ test('screenshots of the board, the drawer and the duplicates view', async ({ pa
     .filter({ has: page.getByTestId('persona-stats') })
     .first()
     .click()
-  await expect(page.getByRole('dialog').getByLabel('Title')).toBeVisible()
+  await expect(page.getByRole('dialog').getByLabel('Title', { exact: true })).toBeVisible()
   await drawerAtRest(page)
   // The lists, needs with their kind, priority, horizon and capabilities.
   await page.getByTestId('list-need').evaluate((el) => el.scrollIntoView({ block: 'center' }))

@@ -57,6 +57,14 @@ function CardForm({ card }: { card: Card }): React.JSX.Element {
   return (
     <Stack gap="md" pb="xl">
       <DraftTextInput label="Title" saved={card.title} onSave={(title) => update({ title })} />
+      {card.kind === 'persona' && (
+        <DraftTextInput
+          label="Subtitle"
+          placeholder="A short line under the name, such as “Manager and above”"
+          saved={card.subtitle}
+          onSave={(subtitle) => update({ subtitle: subtitle.trim() })}
+        />
+      )}
       <CategoryField card={card} />
       <DraftTextarea
         label="Description"
