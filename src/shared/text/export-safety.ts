@@ -1,7 +1,9 @@
 /**
  * What every exporter of Markdown and HTML does to user text and link targets: a file written by
  * the app opens no script, local file or inline document, and no text reads in a different order
- * than it was typed.
+ * than it was typed. The Markdown importers apply the same rules on the way in: they keep only the
+ * links isExportableLink accepts, and trim invisible characters from the ends of titles
+ * (trimInvisible).
  */
 
 /** Bidirectional embedding and override controls (U+202A–U+202E) and isolates (U+2066–U+2069). */
@@ -26,3 +28,34 @@ const LINK_SCHEMES = /^(?:https?|mailto):/i
 
 /** Whether an export may write `url` as a link: an http, https or mailto URL, nothing else. */
 export const isExportableLink = (url: string): boolean => LINK_SCHEMES.test(url.trim())
+
+/** Zero-width characters, bidi controls and bidi marks (LRM, RLM, ALM). */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]/
+const BLANK_OR_INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]/
+
+/** The text without invisible characters (and the blank space around them) at its start. */
+export function trimInvisibleStart(text: string): string {
+  let start = 0
+  let cut = false
+  for (; start < text.length && BLANK_OR_INVISIBLE.test(text[start]); start++) {
+    if (INVISIBLE.test(text[start])) cut = true
+  }
+  return cut ? text.slice(start) : text
+}
+
+/** The text without invisible characters (and the blank space around them) at its end. */
+export function trimInvisibleEnd(text: string): string {
+  let end = text.length
+  let cut = false
+  for (; end > 0 && BLANK_OR_INVISIBLE.test(text[end - 1]); end--) {
+    if (INVISIBLE.test(text[end - 1])) cut = true
+  }
+  return cut ? text.slice(0, end) : text
+}
+
+/**
+ * The text without zero-width characters, bidi controls and bidi marks at its ends (a title that
+ * starts or ends with them looks the same as one without, but would not match it). Blank space
+ * next to them goes too; the rest is unchanged. Linear in the length of the text.
+ */
+export const trimInvisible = (text: string): string => trimInvisibleEnd(trimInvisibleStart(text))

@@ -11,12 +11,23 @@
  * - a paragraph with more than MAX_INLINE_MARKERS emphasis, link or code markers is read as plain
  *   text (the markers are escaped), because resolving them is quadratic.
  * GFM (tables, strikethrough, task lists, footnotes) is switched on only for chunks that use it.
+ *
+ * Each chunk's tree is then made safe (sanitizeTree), with a warning naming the line for each
+ * change: links with a scheme other than http, https and mailto become their text; the content of
+ * `<script>` and `<style>` elements is dropped; zero-width and bidi characters at the ends of
+ * headings and list items (the titles of roles, categories and personas) are removed.
  */
-import type { RootContent } from 'mdast'
+import type { Nodes, Parent, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { parseDocument } from 'yaml'
+import {
+  isExportableLink,
+  trimInvisible,
+  trimInvisibleEnd,
+  trimInvisibleStart
+} from '../../text/export-safety'
 import { parseJsonSafely } from '../../text/safe-json'
 import type { ParseContext } from '../context'
 
@@ -347,6 +358,7 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     }
     const gfmNeeded = GFM_CONSTRUCTS.some((re) => re.test(body))
     const root = gfmNeeded ? fromMarkdown(body, GFM_OPTIONS) : fromMarkdown(body)
+    sanitizeTree(root, chunk, ctx)
     for (const node of root.children) {
       if (node.type === 'definition' && lineOf(node, chunk) >= to + 1) continue
       blocks.push({ node, chunk })
@@ -354,4 +366,134 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     options.onProgress?.((index + 1) / chunks.length)
   })
   return { blocks, metadata }
+}
+
+const SCRIPT_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi
+const SCRIPT_OPEN = /<(script|style)\b[^>]*>/i
+const SCRIPT_CLOSE = /<\/(script|style)\s*>/i
+
+/**
+ * A target with a scheme other than http, https and mailto (javascript:, data:, vbscript:, file:,
+ * a drive letter …). Relative targets (`other-page.md`) have none: they run nothing and are kept.
+ */
+const isUnsafeTarget = (url: string): boolean => /^\s*[a-z][a-z0-9+.-]*:/i.test(url) && !isExportableLink(url)
+
+/** A link target short enough to quote in a message. */
+const quoteTarget = (url: string): string => (url.length > 60 ? `${url.slice(0, 57)}…` : url)
+
+interface TextLeaf {
+  value: string
+}
+
+/** The text nodes of a phrasing container, in order (iterative). */
+function textLeaves(node: Parent): TextLeaf[] {
+  const out: TextLeaf[] = []
+  const stack: Nodes[] = [...(node.children as Nodes[])].reverse()
+  while (stack.length > 0) {
+    const next = stack.pop() as Nodes // non-empty by the loop condition
+    if (next.type === 'text') out.push(next)
+    else if ('children' in next && next.type !== 'list') {
+      for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as Nodes)
+    }
+  }
+  return out
+}
+
+/**
+ * Removes zero-width and bidi characters at the ends of a heading's or list item's text and of its
+ * " - " parts (SEPARATOR); true when it removed any.
+ */
+function trimTitle(node: Parent): boolean {
+  const leaves = textLeaves(node)
+  let changed = false
+  const set = (leaf: TextLeaf, value: string): void => {
+    if (value !== leaf.value) changed = true
+    leaf.value = value
+  }
+  for (const leaf of leaves) {
+    set(leaf, trimInvisibleStart(leaf.value))
+    if (leaf.value.trim() !== '') break
+  }
+  for (let i = leaves.length - 1; i >= 0; i--) {
+    set(leaves[i], trimInvisibleEnd(leaves[i].value))
+    if (leaves[i].value.trim() !== '') break
+  }
+  for (const leaf of leaves) {
+    if (leaf.value.includes(SEPARATOR))
+      set(leaf, leaf.value.split(SEPARATOR).map(trimInvisible).join(SEPARATOR))
+  }
+  return changed
+}
+
+/**
+ * Makes a parsed chunk safe to keep, in place: a link whose target is not http, https or mailto
+ * is replaced by its text; `<script>` and `<style>` elements lose their content; headings and list
+ * items lose zero-width and bidi characters at their ends. Each change is a warning with its line.
+ */
+export function sanitizeTree(root: Parent, chunk: MdChunk, ctx: ParseContext): void {
+  const parents: Parent[] = [root]
+  while (parents.length > 0) {
+    const parent = parents.pop() as Parent // non-empty by the loop condition
+    if (parent.type === 'heading' && trimTitle(parent)) {
+      ctx.warn(
+        lineOf(parent, chunk),
+        'Zero-width or text-direction characters at the start or end of this heading were removed.'
+      )
+    }
+    if (parent.type === 'listItem') {
+      const first = parent.children[0]
+      if (first?.type === 'paragraph' && trimTitle(first)) {
+        ctx.warn(
+          lineOf(parent, chunk),
+          'Zero-width or text-direction characters at the start or end of this list item were removed.'
+        )
+      }
+    }
+    const children = parent.children as Nodes[]
+    const kept: Nodes[] = []
+    let inScript = false
+    for (const child of children) {
+      if (inScript) {
+        // Inline <script>…</script>: everything up to the closing tag goes.
+        if (child.type === 'html' && SCRIPT_CLOSE.test(child.value)) inScript = false
+        continue
+      }
+      if (child.type === 'link' && isUnsafeTarget(child.url)) {
+        const line = lineOf(child, chunk)
+        const label = collapseLabel(child)
+        ctx.warn(
+          line,
+          label === '' || label === child.url
+            ? `The link to “${quoteTarget(child.url)}” was dropped: only web (http, https), mail and relative links are kept.`
+            : `The link “${label}” to “${quoteTarget(child.url)}” was dropped and its text kept: only web (http, https), mail and relative links are kept.`
+        )
+        kept.push(...(child.children as Nodes[]))
+        continue
+      }
+      if (child.type === 'html' && SCRIPT_OPEN.test(child.value)) {
+        const element = SCRIPT_OPEN.exec(child.value)?.[1].toLowerCase() ?? 'script'
+        ctx.warn(lineOf(child, chunk), `The content of a <${element}> element was dropped.`)
+        const value = child.value.replace(SCRIPT_ELEMENT, '')
+        // Inline HTML is one tag per node: an opening tag drops what follows up to the closing one.
+        if (parent.type !== 'root' && !SCRIPT_CLOSE.test(child.value)) inScript = true
+        if (value.trim() !== '') kept.push({ ...child, value })
+        continue
+      }
+      kept.push(child)
+      if ('children' in child) parents.push(child)
+    }
+    if (kept.length !== children.length || kept.some((c, i) => c !== children[i])) {
+      parent.children = kept as Parent['children']
+    }
+  }
+}
+
+/** A link's text, for messages. */
+function collapseLabel(link: Parent): string {
+  const text = textLeaves(link)
+    .map((l) => l.value)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }

@@ -48,16 +48,34 @@ describe('Markdown exports of hostile content', () => {
   const imported = importInto([parseProfileText(hostile, 'hostile-taxonomy.md', { newId: sequentialIds() })])
   const RLO = '\u202e'
 
-  it('write javascript: and file: targets of the hostile taxonomy as text, keeping the labels', () => {
-    const urls = imported.cards.flatMap((c) => c.links.map((l) => l.url))
-    expect(urls).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^javascript:/), 'file:///etc/passwd'])
-    )
+  it('drop javascript: and file: links of the hostile taxonomy at import, keeping their labels as text, with warnings', () => {
+    const parsed = parseProfileText(hostile, 'hostile-taxonomy.md', { newId: sequentialIds() })
+    expect(parsed.cards.flatMap((c) => c.links)).toEqual([])
+    expect(parsed.cards.map((c) => c.title)).toEqual(['Minister', 'Open me'])
+    expect(parsed.cards[1].description).toBe('Click the file or this.')
+    expect(parsed.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [7, 'The content of a <script> element was dropped.'],
+      [11, expect.stringMatching(/^The link “Open me” to “javascript:.*” was dropped and its text kept/)],
+      [13, expect.stringMatching(/^The link “the file” to “file:\/\/\/etc\/passwd” was dropped/)],
+      [13, expect.stringMatching(/^The link “this” to “javascript:.*” was dropped/)]
+    ])
+  })
+
+  it('write javascript: and file: targets as text, keeping the labels', () => {
+    // The importer drops such links; a hand-edited workspace can still hold them.
+    const links = [
+      { label: 'Open me', url: "javascript:window.__pwned='link'" },
+      { label: 'the file', url: 'file:///etc/passwd' }
+    ]
+    const ws = {
+      ...imported,
+      cards: imported.cards.map((c) => (c.title === 'Open me' ? { ...c, links } : c))
+    }
     for (const format of ['md-taxonomy', 'md-personas'] as const) {
-      const out = serialize(imported, format)
+      const out = serialize(ws, format)
       expect(out).not.toMatch(/\]\(\s*<?\s*(?:javascript|file|data):/i)
     }
-    const taxonomy = serialize(imported, 'md-taxonomy')
+    const taxonomy = serialize(ws, 'md-taxonomy')
     expect(taxonomy).toContain('- the file (file:///etc/passwd)')
     expect(taxonomy).toContain('### Open me\n')
   })
