@@ -1,11 +1,13 @@
 /**
- * The cards CSV: `kind,category,title,description,goals,habits,needs,problems`, one row per card,
- * list cells one item per line (two spaces of indent per nesting level).
+ * The cards CSV: `kind,category,title,description,goals,habits,needs,problems,qualifications`, one
+ * row per card, list cells one item per line (two spaces of indent per nesting level). The four
+ * lists are a persona's, `qualifications` a role's.
  */
 import { CATEGORY_COLORS, newCategory, newNeed, newPersona, newRole } from '../../model/defaults'
 import type { Card, Category, PersonaCard, Workspace } from '../../model/schema'
 import { collapseSpaces, normalizeTitle } from '../../text/normalize'
 import type { ParseContext } from '../context'
+import { flattenItems } from '../markdown/text'
 import { listCell, parseListCell, readTable, unguardFormula, writeCsv } from './table'
 
 const CARD_COLUMNS = [
@@ -16,7 +18,8 @@ const CARD_COLUMNS = [
   'goals',
   'habits',
   'needs',
-  'problems'
+  'problems',
+  'qualifications'
 ] as const
 const LIST_COLUMNS = ['goals', 'habits', 'needs', 'problems'] as const
 
@@ -99,11 +102,14 @@ export function parseCardsCsv(text: string, ctx: ParseContext): CardsResult {
       links: [],
       provenance: { source: ctx.fileName, line: row.line }
     }
+    const qualifications = flattenItems(parseListCell(cell('qualifications'), ctx, row.line))
     if (kind === 'role') {
       if (hasLists)
         ctx.warn(row.line, `“${title}” is a role; its goals, habits, needs and problems were ignored.`)
-      cards.push(newRole(base))
+      cards.push(newRole({ ...base, qualifications }))
     } else {
+      if (qualifications.length > 0)
+        ctx.warn(row.line, `“${title}” is a persona; its qualifications were ignored.`)
       cards.push(
         newPersona({
           ...base,
@@ -150,7 +156,10 @@ export function serializeCardsCsv(workspace: Workspace): string {
       persona ? listCell(persona.goals) : '',
       persona ? listCell(persona.habits) : '',
       persona ? listCell(persona.needs) : '',
-      persona ? listCell(persona.problems) : ''
+      persona ? listCell(persona.problems) : '',
+      card.kind === 'role'
+        ? listCell(card.qualifications.map((text, i) => ({ id: `q${i}`, text, children: [] })))
+        : ''
     ]
   })
   return writeCsv(CARD_COLUMNS, rows)
