@@ -14,6 +14,7 @@ import { PERSONAS_FIXTURE } from './fixture-files'
 import { choose, openView } from './pages/app'
 import { createCapability } from './pages/capabilities'
 import { saveGapReport } from './pages/export'
+import { chosen, filterNeeds, needRow, needRows, valueSelect } from './pages/needs'
 import { applyImport, importFiles, importPreview } from './pages/import'
 import { readmeScreenshot } from './screenshots'
 
@@ -123,7 +124,8 @@ test('ESDC-shaped personas: capabilities, links by picker and by drag, coverage 
   expect(html).toContain(CLASSIFICATION_NEED)
   expect(html).toContain('DLP tool')
   const csv = await readFile(saved('csv'), 'utf8')
-  expect(csv).toContain('not rented",it,should,medium,Classification tool,gap,met,met,no,')
+  // The page says no kind, priority or horizon: the report says so rather than inventing them.
+  expect(csv).toContain('not rented",not set,not set,not set,Classification tool,gap,met,met,no,')
   const pdf = await readFile(saved('pdf'))
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   expect(pdf.toString('latin1')).toMatch(/\/Type\s*\/Page\b/)
@@ -212,4 +214,59 @@ test('the capabilities catalogue goes out as CSV, and a deleted capability comes
   await expect(rows).toHaveCount(2)
   await expect(rows.filter({ hasText: 'DLP tool' })).toContainText('IT Security')
   await expect(rows.filter({ hasText: 'Classification tool' })).toContainText('Planned (long term)')
+})
+
+test('needs the page does not rank show “Not set”, filter and count apart, can be set and set back, and rank as priority not set', async ({
+  page,
+  app
+}) => {
+  await importFiles(page, app, [PERSONAS_FIXTURE])
+  await openView(page, 'Capabilities')
+  await createCapability(page, { name: 'Classification tool', state: 'Absent' })
+
+  await openView(page, 'Needs')
+  const rows = needRows(page)
+  await expect(rows).toHaveCount(9)
+  const classification = needRow(page, CLASSIFICATION_NEED)
+  for (const value of ['Kind', 'Priority', 'Horizon'] as const)
+    await expect(chosen(valueSelect(classification, value))).toHaveText('Not set')
+  await choose(
+    page,
+    classification.getByRole('combobox', { name: /^Capabilities for need: A tool to label documents/ }),
+    /^Classification tool/
+  )
+  await page.keyboard.press('Escape')
+  await page.screenshot({ path: test.info().outputPath('needs-not-set.png') })
+
+  // The filter offers "Not set" with its count; setting a priority takes the need out of it.
+  await filterNeeds(page, 'Priority', 'Not set (9)')
+  await expect(rows).toHaveCount(9)
+  await valueSelect(classification, 'Priority').selectOption({ label: 'Must' })
+  await expect(rows).toHaveCount(8)
+  await filterNeeds(page, 'Priority', 'Must (1)')
+  await expect(rows).toHaveCount(1)
+  await expect(chosen(valueSelect(classification, 'Priority'))).toHaveText('Must')
+
+  // And back to "Not set": saved as unset (null), not as a default.
+  await valueSelect(classification, 'Priority').selectOption({ label: 'Not set' })
+  await expect(rows).toHaveCount(0)
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(rows).toHaveCount(9)
+  await app.flush()
+  const saved = (await app.readWorkspaceFile()) as unknown as {
+    cards: { kind: string; needs?: { text: string; priority: string | null }[] }[]
+  }
+  const need = saved.cards.flatMap((c) => c.needs ?? []).find((n) => n.text.startsWith(CLASSIFICATION_NEED))
+  expect(need).toMatchObject({ priority: null })
+
+  // The gap view ranks the gap as priority not set, and says where to set it.
+  await openView(page, 'Gap analysis')
+  const gap = page.getByTestId('ranked-gap')
+  await expect(gap).toHaveCount(1)
+  await expect(gap.getByRole('cell').nth(3)).toHaveText('Not set')
+  await expect(page.getByTestId('gaps-priority-not-set')).toContainText('1 gap has no priority set')
+  await page.getByTestId('ranked-gaps').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('gaps-not-set.png') })
+  await page.getByRole('button', { name: 'Set priorities in the needs table' }).click()
+  await expect(page.getByTestId('needs-view')).toBeVisible()
 })

@@ -1,13 +1,10 @@
-import { Group, NativeSelect, Stack } from '@mantine/core'
+import { Group, Stack } from '@mantine/core'
 import { HORIZONS, NEED_KINDS, PRIORITIES, type Need } from '../../../../shared/model/schema'
 import { HORIZON_LABEL, KIND_LABEL, PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
+import { NeedValueSelect } from '../needs/NeedValueSelect'
 import { NeedCapabilities } from './NeedCapabilities'
 
-function pick<T extends string>(values: readonly T[], value: string, fallback: T): T {
-  return values.find((v) => v === value) ?? fallback
-}
-
-/** A need's kind, priority and horizon, and its capabilities. */
+/** A need's kind, priority and horizon (each may be "Not set"), and its capabilities. */
 export function NeedFields({
   cardId,
   need,
@@ -20,17 +17,18 @@ export function NeedFields({
   const select = <T extends string>(
     name: string,
     values: readonly T[],
-    labels: Record<T, string>,
-    value: T,
-    set: (v: T) => void
+    labels: Readonly<Record<T, string>>,
+    value: T | null,
+    set: (v: T | null) => void
   ): React.JSX.Element => (
-    <NativeSelect
+    <NeedValueSelect
       size="xs"
       label={name}
       aria-label={`${name} of need “${need.text}”`}
-      data={values.map((v) => ({ value: v, label: labels[v] }))}
+      values={values}
+      labels={labels}
       value={value}
-      onChange={(e) => set(pick(values, e.currentTarget.value, value))}
+      onValueChange={set}
     />
   )
   return (

@@ -4,7 +4,8 @@ import type { TreeConvert } from './list-tree'
 
 /**
  * Needs nest like other lists, but a top-level need carries kind, priority, horizon and links: a
- * sub-item outdented to the top becomes a need with the defaults, and a need goes under another
+ * sub-item outdented to the top becomes a need whose kind, priority and horizon are not set (the
+ * list never said them), and a need goes under another
  * only while it has no capability linked and no override (they would be lost).
  */
 export const needConvert: TreeConvert<Need> = {

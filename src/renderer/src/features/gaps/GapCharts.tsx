@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css'
 import { BarChart, type BarChartSeries } from '@mantine/charts'
 import { Center, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import type { GapAnalysis } from '../../../../shared/analysis'
-import { HORIZON_LABEL, PRIORITY_LABEL, countsLabel } from '../../../../shared/analysis/report/common'
+import { HORIZON_LABEL, countsLabel, priorityLabel } from '../../../../shared/analysis/report/common'
 
 const STATUS_SERIES: BarChartSeries[] = [
   { name: 'met', label: 'Met', color: 'teal.6' },
@@ -48,7 +48,7 @@ const chartProps = {
 /** Coverage by category, unmet needs by priority, and the counts at each horizon. */
 export function GapCharts({ analysis }: { analysis: GapAnalysis }): React.JSX.Element {
   const { coverageByCategory, gapsByPriority, byHorizon } = analysis.charts
-  const priorities = gapsByPriority.map((p) => ({ ...p, label: PRIORITY_LABEL[p.priority] }))
+  const priorities = gapsByPriority.map((p) => ({ ...p, label: priorityLabel(p.priority) }))
   const horizons = byHorizon.map((h) => ({ ...h, label: HORIZON_LABEL[h.horizon] }))
   return (
     <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="sm" data-testid="gap-charts">

@@ -1,7 +1,9 @@
-import { Badge, Stack, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { GapAnalysis, RankedGap } from '../../../../shared/analysis'
-import { PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
+import { priorityLabel } from '../../../../shared/analysis/report/common'
+import { plural } from '../../../../shared/text/plural'
+import { useApp } from '../../store'
 import { ShowMore } from './ShowMore'
 import { STATUS_LOOK } from './status-look'
 
@@ -27,11 +29,26 @@ function GapRow({ gap, names }: { gap: RankedGap; names: Map<string, string> }):
           {look.label}
         </Badge>
       </Table.Td>
-      <Table.Td>{PRIORITY_LABEL[gap.priority]}</Table.Td>
+      <Table.Td c={gap.priority === null ? 'dimmed' : undefined}>{priorityLabel(gap.priority)}</Table.Td>
       <Table.Td ta="right">{gap.personas}</Table.Td>
       <Table.Td ta="right">{gap.headcount?.toLocaleString() ?? '–'}</Table.Td>
       <Table.Td ta="right">{gap.weight.toLocaleString()}</Table.Td>
     </Table.Tr>
+  )
+}
+
+/** Says how many ranked gaps have no priority set, and where to set it. */
+function PriorityNotSet({ count }: { count: number }): React.JSX.Element | null {
+  const setView = useApp((s) => s.setView)
+  if (count === 0) return null
+  return (
+    <Text size="sm" c="dimmed" data-testid="gaps-priority-not-set">
+      {plural(count, 'gap has', 'gaps have')} no priority set: they weigh 0 and come after the others, those
+      touching more people first.{' '}
+      <Anchor component="button" size="sm" onClick={() => setView('needs')}>
+        Set priorities in the needs table
+      </Anchor>
+    </Text>
   )
 }
 
@@ -73,6 +90,7 @@ export function RankedGaps({ analysis }: { analysis: GapAnalysis }): React.JSX.E
           ))}
         </Table.Tbody>
       </Table>
+      <PriorityNotSet count={analysis.rankedGaps.filter((g) => g.priority === null).length} />
       <ShowMore
         total={analysis.rankedGaps.length}
         limit={LIMIT}

@@ -1,23 +1,17 @@
-import { NativeSelect, Stack, Table, Text } from '@mantine/core'
+import { Stack, Table, Text } from '@mantine/core'
 import { IconGripVertical } from '@tabler/icons-react'
 import { memo } from 'react'
 import { HORIZON_LABEL, KIND_LABEL, PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
 import { HORIZONS, NEED_KINDS, PRIORITIES, type Horizon } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
 import { NeedCapabilityPicker } from '../capabilities/NeedCapabilityPicker'
-import { HORIZON_OPTIONS } from '../gaps/horizon-options'
 import { StatusBadge } from '../gaps/StatusBadge'
 import { STATUS_LOOK } from '../gaps/status-look'
 import { writeDraggedNeed } from './need-drag'
+import { NeedValueSelect } from './NeedValueSelect'
 import type { NeedRow } from './needs-rows'
 import { OverrideEditor } from './OverrideEditor'
 import { useUpdateNeed } from './use-update-need'
-
-const KIND_OPTIONS = NEED_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))
-const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))
-
-const pick = <T extends string>(values: readonly T[], value: string): T | undefined =>
-  values.find((v) => v === value)
 
 /** "Met from medium term" when a later horizon changes the status shown. */
 function LaterStatus({ row, statusAt }: { row: NeedRow; statusAt: Horizon }): React.JSX.Element | null {
@@ -76,42 +70,36 @@ export const NeedTableRow = memo(function NeedTableRow({
         )}
       </Table.Td>
       <Table.Td>
-        <NativeSelect
+        <NeedValueSelect
           size="xs"
-          miw={84}
+          miw={90}
           aria-label={`Kind of need: ${short}`}
-          data={KIND_OPTIONS}
+          values={NEED_KINDS}
+          labels={KIND_LABEL}
           value={need.kind}
-          onChange={(e) => {
-            const kind = pick(NEED_KINDS, e.currentTarget.value)
-            if (kind) void update(persona, need.id, { kind })
-          }}
+          onValueChange={(kind) => void update(persona, need.id, { kind })}
         />
       </Table.Td>
       <Table.Td>
-        <NativeSelect
+        <NeedValueSelect
           size="xs"
-          miw={88}
+          miw={90}
           aria-label={`Priority of need: ${short}`}
-          data={PRIORITY_OPTIONS}
+          values={PRIORITIES}
+          labels={PRIORITY_LABEL}
           value={need.priority}
-          onChange={(e) => {
-            const priority = pick(PRIORITIES, e.currentTarget.value)
-            if (priority) void update(persona, need.id, { priority })
-          }}
+          onValueChange={(priority) => void update(persona, need.id, { priority })}
         />
       </Table.Td>
       <Table.Td>
-        <NativeSelect
+        <NeedValueSelect
           size="xs"
           miw={122}
           aria-label={`Horizon of need: ${short}`}
-          data={HORIZON_OPTIONS}
+          values={HORIZONS}
+          labels={HORIZON_LABEL}
           value={need.horizon}
-          onChange={(e) => {
-            const horizon = pick(HORIZONS, e.currentTarget.value)
-            if (horizon) void update(persona, need.id, { horizon })
-          }}
+          onValueChange={(horizon) => void update(persona, need.id, { horizon })}
         />
       </Table.Td>
       <Table.Td miw={200}>

@@ -4,12 +4,21 @@ import { COVERAGE_STATUSES, type CoverageIndex } from '../../../../shared/analys
 import {
   HORIZON_LABEL,
   KIND_LABEL,
+  NOT_SET_LABEL,
   PRIORITY_LABEL,
   STATUS_LABEL
 } from '../../../../shared/analysis/report/common'
 import { HORIZONS, NEED_KINDS, PRIORITIES } from '../../../../shared/model/schema'
 import { HORIZON_OPTIONS, isHorizon } from '../gaps/horizon-options'
-import { NO_FILTERS, hasFilters, type NeedFilters } from './needs-rows'
+import {
+  NOT_SET,
+  NO_FILTERS,
+  hasFilters,
+  type NeedFilters,
+  type NeedValueCounts,
+  type ValueCounts,
+  type ValueFilter
+} from './needs-rows'
 
 function FilterSelect<T extends string>({
   label,
@@ -38,14 +47,56 @@ function FilterSelect<T extends string>({
   )
 }
 
+/** "Must (3)": a value with how many needs have it. */
+const counted = (label: string, count: number): string => `${label} (${count})`
+
+/**
+ * A filter on a value a need may leave unset: each value with its count, then "Not set" with the
+ * count of needs that have none.
+ */
+function ValueFilterSelect<T extends string>({
+  label,
+  values,
+  labels,
+  counts,
+  value,
+  onChange
+}: {
+  label: string
+  values: readonly T[]
+  labels: Record<T, string>
+  counts: ValueCounts<T>
+  value: ValueFilter<T>
+  onChange: (value: ValueFilter<T>) => void
+}): React.JSX.Element {
+  return (
+    <Select
+      label={label}
+      placeholder="Any"
+      clearable
+      w={140}
+      size="xs"
+      data={[
+        ...values.map((v) => ({ value: v, label: counted(labels[v], counts[v]) })),
+        { value: NOT_SET, label: counted(NOT_SET_LABEL, counts[NOT_SET]) }
+      ]}
+      value={value}
+      onChange={(v) => onChange(v === NOT_SET ? NOT_SET : (values.find((x) => x === v) ?? null))}
+    />
+  )
+}
+
 export function NeedsFilters({
   index,
+  counts,
   filters,
   onChange,
   shown,
   total
 }: {
   index: CoverageIndex
+  /** Of every need, whatever the filters: what each value filter would keep. */
+  counts: NeedValueCounts
   filters: NeedFilters
   onChange: (filters: NeedFilters) => void
   shown: number
@@ -79,24 +130,27 @@ export function NeedsFilters({
           value={filters.personaId}
           onChange={(personaId) => set({ personaId })}
         />
-        <FilterSelect
+        <ValueFilterSelect
           label="Kind"
           values={NEED_KINDS}
           labels={KIND_LABEL}
+          counts={counts.kind}
           value={filters.kind}
           onChange={(kind) => set({ kind })}
         />
-        <FilterSelect
+        <ValueFilterSelect
           label="Priority"
           values={PRIORITIES}
           labels={PRIORITY_LABEL}
+          counts={counts.priority}
           value={filters.priority}
           onChange={(priority) => set({ priority })}
         />
-        <FilterSelect
+        <ValueFilterSelect
           label="Needed by"
           values={HORIZONS}
           labels={HORIZON_LABEL}
+          counts={counts.horizon}
           value={filters.horizon}
           onChange={(horizon) => set({ horizon })}
         />

@@ -4,7 +4,15 @@ import { useCoverageIndex } from '../gaps/use-gap-analysis'
 import { CapabilityDropTargets } from './CapabilityDropTargets'
 import { NeedsFilters } from './NeedsFilters'
 import { NeedTableRow } from './NeedTableRow'
-import { NO_FILTERS, filterRows, needRows, sortRows, type NeedFilters, type Sort } from './needs-rows'
+import {
+  NO_FILTERS,
+  countValues,
+  filterRows,
+  needRows,
+  sortRows,
+  type NeedFilters,
+  type Sort
+} from './needs-rows'
 import { SortHeader } from './SortHeader'
 
 const PAGE_SIZE = 100
@@ -17,6 +25,7 @@ export function NeedsView(): React.JSX.Element | null {
   const [page, setPage] = useState(1)
   const deferredFilters = useDeferredValue(filters)
   const rows = useMemo(() => (index ? needRows(index) : []), [index])
+  const counts = useMemo(() => countValues(rows), [rows])
   const shown = useMemo(
     () => sortRows(filterRows(rows, deferredFilters), sort, deferredFilters.statusAt),
     [rows, deferredFilters, sort]
@@ -36,11 +45,12 @@ export function NeedsView(): React.JSX.Element | null {
         <Title order={2}>Needs</Title>
         <Text c="dimmed" size="sm">
           Every persona need: whether it is IT or business, how much it matters, when it must be met, and the
-          capabilities that meet it.
+          capabilities that meet it. What the source did not say is “Not set” until you set it.
         </Text>
       </div>
       <NeedsFilters
         index={index}
+        counts={counts}
         filters={filters}
         onChange={changeFilters}
         shown={shown.length}

@@ -1,6 +1,8 @@
 /**
  * The rows of the needs table, from the shared coverage index (no coverage rules here), and the
- * pure filter and sort over them.
+ * pure filter, counts and sort over them. A need's kind, priority or horizon may be unset (null):
+ * the filters can ask for exactly those (`NOT_SET`), the counts count them apart, and sorting puts
+ * them after every set value.
  */
 import type { CoverageIndex, CoverageStatus, NeedCoverage } from '../../../../shared/analysis'
 import {
@@ -44,12 +46,19 @@ export function needRows(index: CoverageIndex): NeedRow[] {
   return rows
 }
 
+/** The filter value that keeps the needs whose kind, priority or horizon is not set. */
+export const NOT_SET = 'not-set'
+export type NotSet = typeof NOT_SET
+
+/** A filter on a value that may be unset: null keeps every need, NOT_SET those without a value. */
+export type ValueFilter<T extends string> = T | NotSet | null
+
 export interface NeedFilters {
   query: string
   personaId: string | null
-  kind: NeedKind | null
-  priority: Priority | null
-  horizon: Horizon | null
+  kind: ValueFilter<NeedKind>
+  priority: ValueFilter<Priority>
+  horizon: ValueFilter<Horizon>
   status: CoverageStatus | null
   /** The horizon the status column shows and the status filter reads. */
   statusAt: Horizon
@@ -73,17 +82,50 @@ export const hasFilters = (f: NeedFilters): boolean =>
   f.horizon !== null ||
   f.status !== null
 
+const matches = <T extends string>(filter: ValueFilter<T>, value: T | null): boolean =>
+  filter === null || (filter === NOT_SET ? value === null : value === filter)
+
 export function filterRows(rows: NeedRow[], filters: NeedFilters): NeedRow[] {
   const query = normalizeTitle(filters.query)
   return rows.filter(
     (row) =>
       (!query || row.haystack.includes(query)) &&
       (filters.personaId === null || row.persona.id === filters.personaId) &&
-      (filters.kind === null || row.need.kind === filters.kind) &&
-      (filters.priority === null || row.need.priority === filters.priority) &&
-      (filters.horizon === null || row.need.horizon === filters.horizon) &&
+      matches(filters.kind, row.need.kind) &&
+      matches(filters.priority, row.need.priority) &&
+      matches(filters.horizon, row.need.horizon) &&
       (filters.status === null || row.coverage[filters.statusAt].status === filters.status)
   )
+}
+
+/** How many of the rows have each value, and how many have it not set (`NOT_SET`). */
+export type ValueCounts<T extends string> = Record<T | NotSet, number>
+
+export interface NeedValueCounts {
+  kind: ValueCounts<NeedKind>
+  priority: ValueCounts<Priority>
+  horizon: ValueCounts<Horizon>
+}
+
+const zeroCounts = <T extends string>(values: readonly T[]): ValueCounts<T> => {
+  const counts = { [NOT_SET]: 0 } as ValueCounts<T> // every other key is set just below
+  for (const value of values) counts[value] = 0
+  return counts
+}
+
+/** Counts of each kind, priority and horizon among `rows`, unset ones apart. */
+export function countValues(rows: readonly NeedRow[]): NeedValueCounts {
+  const counts: NeedValueCounts = {
+    kind: zeroCounts(NEED_KINDS),
+    priority: zeroCounts(PRIORITIES),
+    horizon: zeroCounts(HORIZONS)
+  }
+  for (const { need } of rows) {
+    counts.kind[need.kind ?? NOT_SET]++
+    counts.priority[need.priority ?? NOT_SET]++
+    counts.horizon[need.horizon ?? NOT_SET]++
+  }
+  return counts
 }
 
 export const SORT_KEYS = ['persona', 'need', 'kind', 'priority', 'horizon', 'status'] as const
@@ -96,6 +138,10 @@ export interface Sort {
 /** Worst first when ascending: the order a planner triages in. */
 const STATUS_ORDER: Record<CoverageStatus, number> = { gap: 0, partial: 1, unassessed: 2, met: 3 }
 
+/** The position of a value in its list; an unset value after all of them. */
+const rank = <T extends string>(values: readonly T[], value: T | null): number =>
+  value === null ? values.length : values.indexOf(value)
+
 function compare(a: NeedRow, b: NeedRow, key: SortKey, statusAt: Horizon): number {
   switch (key) {
     case 'persona':
@@ -103,11 +149,11 @@ function compare(a: NeedRow, b: NeedRow, key: SortKey, statusAt: Horizon): numbe
     case 'need':
       return a.need.text.localeCompare(b.need.text)
     case 'kind':
-      return NEED_KINDS.indexOf(a.need.kind) - NEED_KINDS.indexOf(b.need.kind)
+      return rank(NEED_KINDS, a.need.kind) - rank(NEED_KINDS, b.need.kind)
     case 'priority':
-      return PRIORITIES.indexOf(a.need.priority) - PRIORITIES.indexOf(b.need.priority)
+      return rank(PRIORITIES, a.need.priority) - rank(PRIORITIES, b.need.priority)
     case 'horizon':
-      return HORIZONS.indexOf(a.need.horizon) - HORIZONS.indexOf(b.need.horizon)
+      return rank(HORIZONS, a.need.horizon) - rank(HORIZONS, b.need.horizon)
     case 'status':
       return STATUS_ORDER[a.coverage[statusAt].status] - STATUS_ORDER[b.coverage[statusAt].status]
   }
