@@ -415,17 +415,20 @@ test('persona lists in the drawer: add, indent, reorder, and need fields', async
     await needs.getByRole('button', { name: 'Add need' }).click()
     await page.keyboard.type('A new need')
   }
-  await needs
+  const priority = needs
     .getByTestId('need-fields')
     .first()
     .getByLabel(/^Priority/)
-    .selectOption('must')
-  await expect
-    .poll(async () => {
-      const persona = (await saved(app)).cards.find((c) => c.title === title)
-      return persona?.kind === 'persona' ? persona.needs[0]?.priority : null
-    })
-    .toBe('must')
+  // The page says no priority: "Not set" until one is chosen, and it can be set back.
+  await expect(priority.locator('option:checked')).toHaveText('Not set')
+  await priority.selectOption('must')
+  const savedPriority = async (): Promise<string | null | undefined> => {
+    const persona = (await saved(app)).cards.find((c) => c.title === title)
+    return persona?.kind === 'persona' ? persona.needs[0]?.priority : undefined
+  }
+  await expect.poll(savedPriority).toBe('must')
+  await priority.selectOption({ label: 'Not set' })
+  await expect.poll(savedPriority).toBeNull()
 })
 
 /**
