@@ -58,6 +58,14 @@ describe('the example workspace', () => {
       ['Laptop with VPN', 'in-place'],
       ['Mobile case app', 'planned']
     ])
+    // Our own example says every need's kind, priority and horizon: none is left unset.
+    const needs = parsed.cards.flatMap((c) => (c.kind === 'persona' ? c.needs : []))
+    expect(needs.map((n) => [n.kind, n.priority, n.horizon])).toEqual([
+      ['it', 'must', 'now'],
+      ['it', 'should', 'now'],
+      ['it', 'should', 'medium'],
+      ['business', 'could', 'long']
+    ])
 
     const index = buildCoverageIndex({ ...store.snapshot().workspace, ...parsed })
     const now = analyzeGaps(index, 'now').totals
