@@ -82,7 +82,8 @@ describe('report: success', () => {
     const { code, stdout, stderr } = await cli(path, '--format', 'csv', '--horizon', 'medium')
     expect(stderr).toBe('')
     expect(code).toBe(0)
-    expect(stdout).toContain('Uncategorised,Clerk,Printer,it,should,medium,Printers,gap,met,met,no,')
+    // The draft says no kind, priority or horizon: the report says "not set", never a default.
+    expect(stdout).toContain('Uncategorised,Clerk,Printer,not set,not set,not set,Printers,gap,met,met,no,')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
