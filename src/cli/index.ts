@@ -5,6 +5,7 @@
  */
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { FORMATS } from '../shared/formats/registry'
 import { CONVERT_USAGE, convert } from './commands/convert'
 import { REPORT_USAGE, report } from './commands/report'
 import { VALIDATE_USAGE, validate } from './commands/validate'
@@ -16,10 +17,14 @@ export const USAGE = [
   'Commands:',
   `  ${CONVERT_USAGE.replace('Usage: persona-planner ', '')}`,
   '      Convert profile files (taxonomy or persona Markdown, CSV, workspace JSON) into one workspace in another format.',
+  '      What the format cannot hold of that workspace is listed on stderr first.',
   `  ${VALIDATE_USAGE.replace('Usage: persona-planner ', '')}`,
   '      Print the diagnostics of each file and a summary (to stdout); exit 1 when a file cannot be read or has errors.',
   `  ${REPORT_USAGE.replace('Usage: persona-planner ', '')}`,
   '      Write the gap report of a workspace.',
+  '',
+  'Formats (any is read; --to writes one):',
+  ...FORMATS.map((f) => `  ${f.id.padEnd(18)}${f.label}. ${f.help}`),
   '',
   'Results go to stdout (or --out FILE); messages go to stderr. Relative paths are read from the folder you ran the command in.',
   'Exit codes: 0 ok, 1 a file could not be read or written (or, for validate, has errors), 2 usage error.',

@@ -1,15 +1,17 @@
 /**
- * `persona-planner convert <input...> --to json|md-taxonomy|md-personas|csv|csv-capabilities|csv-needs [--out FILE]`
+ * `persona-planner convert <input...> --to <format> [--out FILE]`, the formats being the
+ * registry's (src/shared/formats/registry.ts; `csv` is still taken for `csv-cards`).
  *
  * Reads every input (any import format, detected from the content), adds them all into one new
  * workspace (as the app's "add" import does) and writes it in the chosen format: to FILE, or to
- * stdout with nothing else on it. Diagnostics go to stderr. Exit 1 when an input cannot be read
- * (nothing is written then) or the output cannot be written; exit 2 on a usage error.
+ * stdout with nothing else on it. Diagnostics, and what the format cannot hold of this workspace,
+ * go to stderr. Exit 1 when an input cannot be read (nothing is written then) or the output cannot
+ * be written; exit 2 on a usage error.
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { applyCommand } from '../../shared/commands/apply'
-import { serialize } from '../../shared/formats'
+import { exportLosses, findFormat, formatOf, lossesHeading, serialize } from '../../shared/formats'
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/contract'
 import { emptyWorkspace } from '../../shared/model/defaults'
 import type { Workspace } from '../../shared/model/schema'
@@ -50,14 +52,13 @@ function parseConvertArgs(args: string[]): ConvertArgs | 'help' {
   const to = values.to
   if (to === undefined)
     throw new UsageError(`Choose an output format with --to (${EXPORT_FORMATS.join(', ')}).`)
-  if (!(EXPORT_FORMATS as readonly string[]).includes(to)) {
-    throw new UsageError(`Unknown format “${to}”: use ${EXPORT_FORMATS.join(', ')}.`)
-  }
+  const format = findFormat(to)
+  if (format === undefined) throw new UsageError(`Unknown format “${to}”: use ${EXPORT_FORMATS.join(', ')}.`)
   const out = values.out ?? null
   if (out !== null && positionals.some((p) => resolve(p) === resolve(out))) {
     throw new UsageError('--out names one of the input files; choose another file for the result.')
   }
-  return { inputs: positionals, to: to as ExportFormat, out } // `to` was checked against EXPORT_FORMATS above
+  return { inputs: positionals, to: format.id, out }
 }
 
 /** A workspace holding every readable input, added in order; named after the first input with a title (or name). */
@@ -73,6 +74,14 @@ function combine(outcomes: FileOutcome[], now: string): Workspace {
     }
   }
   return applyCommand(workspace, importCommand(outcomes, 'add', now), now).next
+}
+
+/** What the format cannot hold of this workspace, one sentence a line, before anything is written. */
+function printLosses(workspace: Workspace, format: ExportFormat, write: (text: string) => void): void {
+  const losses = exportLosses(workspace, format)
+  if (losses.length === 0) return
+  const lines = [lossesHeading(formatOf(format).label), ...losses.map((l) => `  ${l.message}`)]
+  write(lines.map((line) => `convert: ${line}\n`).join(''))
 }
 
 /** "a.json", "a.json and b.md", "a.json, b.md and c.csv". */
@@ -91,6 +100,7 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
     return EXIT.failed
   }
   const workspace = combine(outcomes, new Date().toISOString())
+  printLosses(workspace, options.to, io.stderr)
   if (options.out === null) {
     io.stdout(serialize(workspace, options.to))
     return EXIT.ok

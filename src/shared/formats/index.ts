@@ -7,15 +7,10 @@
 import type { ExportFormat } from '../ipc/contract'
 import type { Capability, Card, Category, Workspace } from '../model/schema'
 import { ParseContext, countLines, sortDiagnostics } from './context'
-import { parseCapabilitiesCsv, serializeCapabilitiesCsv } from './csv/capabilities'
-import { parseCardsCsv, serializeCardsCsv } from './csv/cards'
-import { parseNeedsCsv, serializeNeedsCsv } from './csv/needs'
 import { decodeBytes } from './decode'
 import { detectFormat } from './detect'
-import { parseWorkspaceJson, serializeJson } from './json'
-import { parsePersonas, serializePersonas } from './markdown/personas'
-import { parseTaxonomy, serializeTaxonomy } from './markdown/taxonomy'
-import type { FormatId, ParseOptions, ParsedFile } from './types'
+import { FORMATS, formatOf, type FormatId } from './registry'
+import type { Loss, ParseOptions, ParsedFile } from './types'
 
 export { ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES, type ImportErrorCode } from './errors'
 export { decodeBytes, decodeText } from './decode'
@@ -24,17 +19,13 @@ export { workspaceJsonSchema } from './json-schema'
 export { guardFormula, unguardFormula } from './csv/table'
 export { isEscoUri } from './markdown/taxonomy'
 export { MAX_LIST_DEPTH } from './context'
-export { FORMAT_IDS, type FormatId, type ParseOptions, type ParsedFile } from './types'
+export { DETECTION } from './detect'
+export { FORMATS, FORMAT_IDS, findFormat, formatOf, isFormatId, type Format, type FormatId } from './registry'
+export { lossesHeading, lossMessage, lossWords, LOSS_KINDS, type LossKind } from './losses'
+export type { FormatDescriptor, Loss, ParseOptions, ParsedFile } from './types'
 
-/** What each import format is called in messages and previews. */
-export const FORMAT_NAMES: Record<FormatId, string> = {
-  'md-taxonomy': 'taxonomy Markdown',
-  'md-personas': 'persona Markdown',
-  'csv-cards': 'cards CSV',
-  'csv-capabilities': 'capabilities CSV',
-  'csv-needs': 'needs CSV',
-  json: 'workspace JSON'
-}
+/** What each format is called in messages and previews ("read as cards CSV"). */
+export const FORMAT_NAMES = Object.fromEntries(FORMATS.map((f) => [f.id, f.name])) as Record<FormatId, string> // one entry per id
 
 interface Content {
   categories: Category[]
@@ -46,20 +37,12 @@ interface Content {
 }
 
 function read(format: FormatId, text: string, ctx: ParseContext, options: ParseOptions): Content {
-  const none = { categories: [], cards: [], capabilities: [], metadata: {} }
-  switch (format) {
-    case 'md-taxonomy':
-      return { ...none, ...parseTaxonomy(text, ctx, options.onProgress) }
-    case 'md-personas':
-      return { ...none, ...parsePersonas(text, ctx, options.onProgress) }
-    case 'csv-cards':
-      return { ...none, ...parseCardsCsv(text, ctx) }
-    case 'csv-capabilities':
-      return { ...none, capabilities: parseCapabilitiesCsv(text, ctx) }
-    case 'csv-needs':
-      return { ...none, ...parseNeedsCsv(text, ctx) }
-    case 'json':
-      return parseWorkspaceJson(text, ctx)
+  return {
+    categories: [],
+    cards: [],
+    capabilities: [],
+    metadata: {},
+    ...formatOf(format).parse(text, ctx, options)
   }
 }
 
@@ -117,20 +100,15 @@ export function parseProfileBytes(
   return { ...parsed, diagnostics: sortDiagnostics([...decoded.diagnostics, ...parsed.diagnostics]) }
 }
 
-/** Writes a workspace in an export format. Each shape carries part of the workspace: see docs/FORMATS.md. */
-export function serialize(workspace: Workspace, format: ExportFormat): string {
-  switch (format) {
-    case 'json':
-      return serializeJson(workspace)
-    case 'md-taxonomy':
-      return serializeTaxonomy(workspace)
-    case 'md-personas':
-      return serializePersonas(workspace)
-    case 'csv':
-      return serializeCardsCsv(workspace)
-    case 'csv-capabilities':
-      return serializeCapabilitiesCsv(workspace)
-    case 'csv-needs':
-      return serializeNeedsCsv(workspace)
-  }
+/**
+ * Writes a workspace in an export format ('csv', the cards CSV's old id, is still taken). Each
+ * shape carries part of the workspace: `exportLosses` says what it leaves out.
+ */
+export function serialize(workspace: Workspace, format: ExportFormat | 'csv'): string {
+  return formatOf(format === 'csv' ? 'csv-cards' : format).serialize(workspace)
+}
+
+/** What an export of this workspace in `format` cannot hold, counted; [] when it holds everything. */
+export function exportLosses(workspace: Workspace, format: ExportFormat): Loss[] {
+  return formatOf(format).losses(workspace)
 }

@@ -6,19 +6,14 @@
 import { z } from 'zod'
 import { CommandSchema, ImportMode } from '../commands/schema'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../formats/errors'
+import { FORMAT_IDS } from '../formats/registry'
 import { Horizon } from '../model/schema'
 import type { Result } from '../result'
 import type { EventName, Method, Subscriber } from './channels'
 import type { BackupInfo, Change, ImportPreview, MenuAction, SavedFile, Snapshot, StoreStatus } from './types'
 
-export const EXPORT_FORMATS = [
-  'json',
-  'md-taxonomy',
-  'md-personas',
-  'csv',
-  'csv-capabilities',
-  'csv-needs'
-] as const
+/** The registry's ids (src/shared/formats/registry.ts): every format there reads and writes. */
+export const EXPORT_FORMATS = FORMAT_IDS
 export const ExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof ExportFormat>
 

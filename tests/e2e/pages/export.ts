@@ -1,5 +1,5 @@
 /** The two export dialogs: the workspace (header's Export…) and the gap report. */
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import type { Harness } from '../harness'
 
 /** Exports the workspace in the format labelled `label`; the harness's save dialog returns `path`. */
@@ -22,3 +22,14 @@ export async function saveGapReport(page: Page, format: string): Promise<void> {
   await dialog.getByRole('button', { name: 'Save report…' }).click()
   await expect(dialog).toBeHidden()
 }
+
+/** Opens the header's Export… dialog, picks the format labelled `label`, and returns the dialog. */
+export async function chooseExportFormat(page: Page, label: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Export workspace' })
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Export…' }).first().click()
+  await dialog.getByRole('radio', { name: label }).check()
+  return dialog
+}
+
+/** What the open export dialog says the chosen format cannot hold (hidden when it holds everything). */
+export const exportLosses = (dialog: Locator): Locator => dialog.getByTestId('export-losses')

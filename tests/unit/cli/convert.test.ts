@@ -56,7 +56,8 @@ describe('convert', () => {
     const { code, stdout, stderr } = await cli('convert', PERSONAS_FILE, '-t', 'csv', '-o', out)
     const written = readFileSync(out, 'utf8')
     expect([code, stdout]).toEqual([0, ''])
-    expect(stderr).toBe(`convert: wrote ${out} (${Buffer.byteLength(written)} bytes)\n`)
+    // What cards CSV cannot hold comes first (convert-losses.test.ts).
+    expect(stderr.endsWith(`\nconvert: wrote ${out} (${Buffer.byteLength(written)} bytes)\n`)).toBe(true)
     expect(written.startsWith('\uFEFFkind,category,title,description,goals,habits,needs,problems\r\n')).toBe(
       true
     )

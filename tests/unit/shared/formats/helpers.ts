@@ -154,7 +154,7 @@ export const PROJECTIONS: Record<ExportFormat, (ws: Workspace) => unknown> = {
     categories: categoryFields(ws).map((c) => ({ ...c, description: collapseSpaces(c.description) })),
     personas: columns(ws, personaFields)
   }),
-  csv: (ws) => ({
+  'csv-cards': (ws) => ({
     // Categories travel as the names in the cards' category cells: the ones holding cards.
     categories: categoryFields(ws)
       .filter((c) =>

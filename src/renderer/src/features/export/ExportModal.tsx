@@ -1,29 +1,23 @@
-import { Button, Group, Modal, Stack } from '@mantine/core'
-import { useState } from 'react'
+import { Alert, Button, Group, List, Modal, Stack } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useMemo, useState } from 'react'
+import { FORMATS, exportLosses, lossesHeading } from '../../../../shared/formats'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/ipc/contract'
 import { call, errorMessage } from '../../api/client'
 import { ChoiceList } from '../../components/ChoiceList'
 import { useApp } from '../../store'
 
-const FORMAT_TEXT: Record<ExportFormat, { label: string; help: string }> = {
-  json: { label: 'JSON workspace', help: 'Everything, for a colleague or a backup; imports back exactly.' },
-  'md-taxonomy': { label: 'Taxonomy Markdown', help: 'Categories and roles, GovStack style, for a wiki.' },
-  'md-personas': {
-    label: 'Persona Markdown',
-    help: 'Personas with goals, habits, needs and problems, ESDC style.'
-  },
-  csv: { label: 'Cards CSV', help: 'One row per card, for spreadsheets.' },
-  'csv-capabilities': { label: 'Capabilities CSV', help: 'The IT capabilities catalogue.' },
-  'csv-needs': {
-    label: 'Needs CSV',
-    help: 'One row per persona need, with priority, horizon and capabilities.'
-  }
-}
+/** Each format's label and one-line help, from the format registry. */
+const FORMAT_TEXT = Object.fromEntries(
+  FORMATS.map((f) => [f.id, { label: f.label, help: f.help }])
+) as Record<ExportFormat, { label: string; help: string }> // one entry per id of the registry, which EXPORT_FORMATS is
 
 export function ExportModal({ onClose }: { onClose: () => void }): React.JSX.Element {
   const toast = useApp((s) => s.toast)
+  const workspace = useApp((s) => s.workspace)
   const [format, setFormat] = useState<ExportFormat>('json')
   const [busy, setBusy] = useState(false)
+  const losses = useMemo(() => (workspace ? exportLosses(workspace, format) : []), [workspace, format])
   const save = async (): Promise<void> => {
     setBusy(true)
     try {
@@ -48,6 +42,20 @@ export function ExportModal({ onClose }: { onClose: () => void }): React.JSX.Ele
           value={format}
           onChange={setFormat}
         />
+        {losses.length > 0 && (
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={lossesHeading(FORMAT_TEXT[format].label)}
+            data-testid="export-losses"
+          >
+            <List size="sm" spacing={2}>
+              {losses.map((loss) => (
+                <List.Item key={loss.what}>{loss.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
