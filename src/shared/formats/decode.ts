@@ -45,19 +45,14 @@ const CP1252_HIGH = [
 ]
 
 /**
- * Windows-1252, decoded here rather than by TextDecoder: Node 20's TextDecoder('windows-1252')
- * decodes 0x80–0x9F as ISO-8859-1 control characters instead of ’ “ – € ….
+ * Windows-1252. Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F as ISO-8859-1 control
+ * characters instead of ’ “ – € …, so those are mapped here after decoding (a runtime that does it
+ * right leaves only the five unassigned bytes there, which map to themselves).
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  const parts: string[] = []
-  const size = 8192
-  for (let start = 0; start < bytes.length; start += size) {
-    const codes = Array.from(bytes.subarray(start, start + size), (b) =>
-      b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b
-    )
-    parts.push(String.fromCharCode(...codes))
-  }
-  return parts.join('')
+  return newTextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]))
 }
 
 /** Lines named one by one in the warnings about stray bytes; the rest are counted. */
@@ -68,64 +63,91 @@ const MAX_REPAIR_CHARS = 5
 /** The length of the valid UTF-8 sequence at `i` (WHATWG rules: no overlong forms, no surrogates), or 0. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i]
-  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean =>
-    i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi
-  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0
+  const n = bytes.length
+  if (b >= 0xc2 && b <= 0xdf) {
+    return i + 1 < n && (bytes[i + 1] & 0xc0) === 0x80 ? 2 : 0
+  }
   if (b >= 0xe0 && b <= 0xef) {
-    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf]
-    return cont(1, lo, hi) && cont(2) ? 3 : 0
+    if (i + 2 >= n) return 0
+    const b1 = bytes[i + 1]
+    const lo = b === 0xe0 ? 0xa0 : 0x80
+    const hi = b === 0xed ? 0x9f : 0xbf
+    return b1 >= lo && b1 <= hi && (bytes[i + 2] & 0xc0) === 0x80 ? 3 : 0
   }
   if (b >= 0xf0 && b <= 0xf4) {
-    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf]
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0
+    if (i + 3 >= n) return 0
+    const b1 = bytes[i + 1]
+    const lo = b === 0xf0 ? 0x90 : 0x80
+    const hi = b === 0xf4 ? 0x8f : 0xbf
+    return b1 >= lo && b1 <= hi && (bytes[i + 2] & 0xc0) === 0x80 && (bytes[i + 3] & 0xc0) === 0x80 ? 4 : 0
   }
   return 0
 }
 
+/** Whether the bytes hold at least one valid UTF-8 sequence of two to four bytes. */
+function hasMultibyteUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] >= 0xc2 && utf8SequenceLength(bytes, i) > 0) return true
+  }
+  return false
+}
+
 interface Repaired {
   text: string
-  /** Valid sequences of two to four bytes: the evidence that the file is UTF-8. */
-  multibyte: number
   /** Per line (1-based, counted as the parsers do: LF, CRLF or a lone CR), the stray bytes as read. */
-  strays: Map<number, string[]>
+  strays: Map<number, Strays>
+}
+
+/** The stray bytes of one line: how many, and the first few as read. */
+interface Strays {
+  count: number
+  chars: string[]
 }
 
 /** UTF-8, except that each byte that starts no valid sequence is read as Windows-1252. */
 function decodeUtf8Repairing(bytes: Uint8Array): Repaired {
   const utf8 = newTextDecoder('utf-8')
   const parts: string[] = []
-  const strays = new Map<number, string[]>()
-  let multibyte = 0
+  const strays = new Map<number, Strays>()
+  // Lines are counted up to each stray byte only, resuming from the last one.
+  let counted = 0
   let line = 1
+  const lineAt = (offset: number): number => {
+    for (; counted < offset; counted++) {
+      const b = bytes[counted]
+      if (b === 0x0a || (b === 0x0d && bytes[counted + 1] !== 0x0a)) line++
+    }
+    return line
+  }
   let runStart = 0
   let i = 0
-  while (i < bytes.length) {
-    const b = bytes[i]
-    if (b < 0x80) {
-      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line++
+  const n = bytes.length
+  while (i < n) {
+    if (bytes[i] < 0x80) {
       i++
       continue
     }
     const length = utf8SequenceLength(bytes, i)
     if (length > 0) {
-      multibyte++
       i += length
       continue
     }
     parts.push(utf8.decode(bytes.subarray(runStart, i)))
-    const char = decodeWindows1252(bytes.subarray(i, i + 1))
+    const b = bytes[i]
+    const char = String.fromCharCode(b < 0xa0 ? CP1252_HIGH[b - 0x80] : b) // b >= 0x80 here
     parts.push(char)
-    const list = strays.get(line)
-    if (list) list.push(char)
-    else strays.set(line, [char])
+    const at = lineAt(i)
+    const entry = strays.get(at)
+    if (!entry) strays.set(at, { count: 1, chars: [char] })
+    else if (entry.count++ < MAX_REPAIR_CHARS) entry.chars.push(char)
     i++
     runStart = i
   }
   parts.push(utf8.decode(bytes.subarray(runStart)))
-  return { text: parts.join(''), multibyte, strays }
+  return { text: parts.join(''), strays }
 }
 
-function strayWarnings(strays: Map<number, string[]>, fileName: string): Diagnostic[] {
+function strayWarnings(strays: Map<number, Strays>, fileName: string): Diagnostic[] {
   const warning = (line: number | null, message: string): Diagnostic => ({
     file: fileName,
     line,
@@ -133,19 +155,16 @@ function strayWarnings(strays: Map<number, string[]>, fileName: string): Diagnos
     message
   })
   const out: Diagnostic[] = []
-  for (const [line, chars] of strays) {
+  for (const [line, { count, chars }] of strays) {
     if (out.length === MAX_REPAIR_LINES) break
-    const quoted = chars
-      .slice(0, MAX_REPAIR_CHARS)
-      .map((c) => `“${c}”`)
-      .join(', ')
-    const shown = chars.length > MAX_REPAIR_CHARS ? `${quoted} …` : quoted
+    const quoted = chars.map((c) => `“${c}”`).join(', ')
+    const shown = count > chars.length ? `${quoted} …` : quoted
     out.push(
       warning(
         line,
-        chars.length === 1
+        count === 1
           ? `Line ${line} is not all UTF-8: 1 byte was read as Windows-1252 (${shown}); check this line.`
-          : `Line ${line} is not all UTF-8: ${chars.length} bytes were read as Windows-1252 (${shown}); check this line.`
+          : `Line ${line} is not all UTF-8: ${count} bytes were read as Windows-1252 (${shown}); check this line.`
       )
     )
   }
@@ -192,7 +211,7 @@ export function decodeBytes(
     )
   }
   let text: string
-  let strays = new Map<number, string[]>()
+  let strays = new Map<number, Strays>()
   const [b0, b1, b2, b3] = bytes
   if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0 && bytes.byteLength >= 4) {
     throw new ImportError('unsupported', `${fileName} is UTF-32 text; save it as UTF-8 and import it again.`)
@@ -216,13 +235,12 @@ export function decodeBytes(
  * Windows-1252, by line) when `declared` (a BOM) or a valid multi-byte sequence says the file is
  * UTF-8, else read wholly as Windows-1252.
  */
-function decodeUtf8(bytes: Uint8Array, declared: boolean): { text: string; strays: Map<number, string[]> } {
+function decodeUtf8(bytes: Uint8Array, declared: boolean): { text: string; strays: Map<number, Strays> } {
   try {
     return { text: newTextDecoder('utf-8', { fatal: true }).decode(bytes), strays: new Map() }
   } catch {
-    const repaired = decodeUtf8Repairing(bytes)
-    if (!declared && repaired.multibyte === 0) return { text: decodeWindows1252(bytes), strays: new Map() }
-    return repaired
+    if (!declared && !hasMultibyteUtf8(bytes)) return { text: decodeWindows1252(bytes), strays: new Map() }
+    return decodeUtf8Repairing(bytes)
   }
 }
 

@@ -162,6 +162,13 @@ describe('decodeBytes: UTF-8 with a few bytes that are not', () => {
     })
   })
 
+  it('quotes the first 5 stray bytes of a line and counts them all', () => {
+    const { diagnostics } = decodeBytes(bytes('café ', Array<number>(7).fill(0xe9)), 'a.md')
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'Line 1 is not all UTF-8: 7 bytes were read as Windows-1252 (“é”, “é”, “é”, “é”, “é” …); check this line.'
+    ])
+  })
+
   it('reads a file with no valid UTF-8 sequence wholly as Windows-1252, without a warning', () => {
     const text = 'Équipe: café, thé, “élan” – à côté\n'.repeat(50)
     expect(decodeBytes(windows1252(text), 'w.md')).toEqual({ text, diagnostics: [] })
