@@ -36,6 +36,8 @@ import {
   quitOnce,
   type QuitAnswer
 } from './services/quit'
+import { nodeFs } from './services/fs-port'
+import { describeStartError, restoreNewestBackup, START_FAILURE_TEXT } from './services/start-failure'
 import { WorkspaceStore } from './services/workspace-store'
 import { loadWindowState, saveWindowState } from './services/window-state'
 
@@ -59,10 +61,53 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Persona Planner could not start', String(error))
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => startFailed(error))
+}
+
+/**
+ * Start failed (the workspace threw while opening, the window could not be made): say what went
+ * wrong and offer the way out instead of leaving no window and no word.
+ */
+async function startFailed(error: unknown): Promise<void> {
+  console.error(error)
+  const dataDir = app.getPath('userData')
+  const text = START_FAILURE_TEXT
+  const buttons = [text.restore, text.openFolder, text.quit]
+  for (;;) {
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: text.title,
+      message: text.message,
+      detail: text.detail(describeStartError(error), dataDir),
+      buttons,
+      defaultId: 0,
+      cancelId: 2,
+      noLink: true
+    })
+    if (buttons[response] === text.openFolder) {
+      await shell.openPath(dataDir)
+      continue
+    }
+    if (buttons[response] === text.restore) {
+      const outcome = await restoreNewestBackup(nodeFs, dataDir, () => new Date())
+      if (outcome.kind === 'restored') {
+        await dialog.showMessageBox({
+          type: 'info',
+          message: text.restored(outcome.backup, outcome.movedAside)
+        })
+        app.relaunch()
+      } else {
+        const message = outcome.kind === 'no-backup' ? text.noBackup : text.restoreFailed(outcome.message)
+        await dialog.showMessageBox({ type: 'warning', message })
+        continue
+      }
+    }
     app.exit(1)
-  })
+    return
+  }
 }
 
 async function start(): Promise<void> {
