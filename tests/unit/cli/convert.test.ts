@@ -33,7 +33,7 @@ describe('convert', () => {
     expect(ws.cards.filter((c) => c.kind === 'role')).toHaveLength(28)
     expect(ws.cards.filter((c) => c.kind === 'persona')).toHaveLength(6)
     expect(ws.sources.map((s) => s.fileName)).toEqual([TAXONOMY, PERSONAS])
-    expect(ws.name).toBe('Staff Personas')
+    expect(ws.name).toBe('Public sector digital roles (test fixture)') // the first input's title
   })
 
   it('converts to each Markdown and CSV shape; the result reads back', async () => {
@@ -58,9 +58,11 @@ describe('convert', () => {
     expect([code, stdout]).toEqual([0, ''])
     // What cards CSV cannot hold comes first (convert-losses.test.ts).
     expect(stderr.endsWith(`\nconvert: wrote ${out} (${Buffer.byteLength(written)} bytes)\n`)).toBe(true)
-    expect(written.startsWith('\uFEFFkind,category,title,description,goals,habits,needs,problems\r\n')).toBe(
-      true
-    )
+    expect(
+      written.startsWith(
+        '\uFEFFkind,category,title,description,goals,habits,needs,problems,qualifications\r\n'
+      )
+    ).toBe(true)
   })
 
   it('prints diagnostics to stderr, keeping stdout clean', async () => {
@@ -69,7 +71,7 @@ describe('convert', () => {
     const { code, stdout, stderr } = await cli('convert', input, '--to', 'csv')
     expect(code).toBe(0)
     expect(stderr).toBe(`${input}:2: warning: Unknown kind “manager”; the row was read as a role.\n`)
-    expect(stdout.split('\r\n')[1]).toBe('role,,A,,,,,')
+    expect(stdout.split('\r\n')[1]).toBe('role,,A,,,,,,')
   })
 
   it('exits 1 and writes nothing when an input cannot be read', async () => {

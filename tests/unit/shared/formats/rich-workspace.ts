@@ -76,7 +76,7 @@ export function richWorkspace(): Workspace {
     description: 'Prepares the yearly budget.',
     categoryId: 'cat-policy',
     order: 1,
-    links: [{ label: 'Shared drive', url: 'file:///srv/budget' }]
+    links: [{ label: 'Shared drive', url: 'file://budget-share/budget' }]
   })
   const steward = newRole({
     id: 'role-steward',
@@ -128,7 +128,7 @@ export function richWorkspace(): Workspace {
         capabilityIds: ['cap-case', 'cap-forms']
       })
     ],
-    links: [{ label: 'Handbook', url: 'file:///srv/handbook.pdf' }]
+    links: [{ label: 'Handbook', url: 'file://handbook-share/handbook.pdf' }]
   })
   const visitor = newPersona({
     id: 'p-visitor',
