@@ -29,7 +29,7 @@ function GapRow({ gap, names }: { gap: RankedGap; names: Map<string, string> }):
           {look.label}
         </Badge>
       </Table.Td>
-      <Table.Td c={gap.priority === null ? 'dimmed' : undefined}>{priorityLabel(gap.priority)}</Table.Td>
+      <Table.Td fs={gap.priority === null ? 'italic' : undefined}>{priorityLabel(gap.priority)}</Table.Td>
       <Table.Td ta="right">{gap.personas}</Table.Td>
       <Table.Td ta="right">{gap.headcount?.toLocaleString() ?? '–'}</Table.Td>
       <Table.Td ta="right">{gap.weight.toLocaleString()}</Table.Td>

@@ -6,7 +6,7 @@ const NOT_SET_OPTION = { value: '', label: NOT_SET_LABEL }
 
 /**
  * A select for a need's kind, priority or horizon, which may be unset: "Not set" is one of its
- * choices, so a value can be set and set back to unset. An unset value shows dimmed.
+ * choices, so a value can be set and set back to unset. An unset value shows in italics.
  */
 export function NeedValueSelect<T extends string>({
   values,
@@ -25,7 +25,8 @@ export function NeedValueSelect<T extends string>({
       {...props}
       data={[NOT_SET_OPTION, ...values.map((v) => ({ value: v, label: labels[v] }))]}
       value={value ?? NOT_SET_OPTION.value}
-      styles={value === null ? { input: { color: 'var(--mantine-color-dimmed)' } } : undefined}
+      // Italic rather than dimmed: grey text on the input would fall below the contrast AA asks for.
+      styles={value === null ? { input: { fontStyle: 'italic' } } : undefined}
       data-unset={value === null || undefined}
       onChange={(e) => {
         const raw = e.currentTarget.value
