@@ -29,31 +29,57 @@ function escapeSeparators(escaped: string): string {
     .replace(/(?<!\\):(?=\s|$)/g, '\\:')
 }
 
+/**
+ * Inline text escaped as escapeText does, but for a piece inside a line: a "-", "+" or "1." at its
+ * start opens nothing there (escapeLineStart does that once per line, so that the same text in
+ * one piece or several is written the same).
+ */
+const escapeInline = (text: string): string => escapeText(`x${text}`).slice(1)
+
+/** What would open a block at the start of a line ("- ", "+ ", "1. "), escaped. */
+const escapeLineStart = (text: string): string =>
+  (/^[-+]/.test(text) ? `\\${text}` : text).replace(/^(\d{1,9})([.)])/, '$1\\$2')
+
 /** Inline content as escaped text, links kept; a link in a table cell whose target holds `|` is written as text. */
 function inline(node: Nodes, inCell: boolean): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
-      return escapeText(restoreSeparators(node.value).replace(/\s+/g, ' '))
+      return escapeInline(restoreSeparators(node.value).replace(/\s+/g, ' '))
     case 'break':
       return ' '
     case 'html':
-      return escapeText(htmlText(node.value))
+      return escapeInline(htmlText(node.value))
     case 'image':
     case 'imageReference':
-      return escapeText(node.alt ?? '')
+      return escapeInline(node.alt ?? '')
     case 'footnoteReference':
       return ''
     case 'link': {
       const label = collapseSpaces(restoreSeparators(plain(node)))
       const url = restoreSeparators(node.url)
+      // A bare address (an autolink) stays text: GFM makes it a link again wherever it is read.
+      // GFM gives a bare "www." address an http URL; nothing here fetches it.
+      // eslint-disable-next-line @microsoft/sdl/no-insecure-url
+      const bare = [label, `http://${label}`, `mailto:${label}`]
+      if (bare.includes(url)) return escapeInline(label)
       return inCell && url.includes('|')
-        ? escapeText(`${label} (${url})`)
+        ? escapeInline(`${label} (${url})`)
         : markdownLink(label === '' ? url : label, url)
     }
     default:
-      return 'children' in node ? (node.children as Nodes[]).map((c) => inline(c, inCell)).join('') : ''
+      return 'children' in node ? joinInline((node.children as Nodes[]).map((c) => inline(c, inCell))) : ''
   }
+}
+
+/** Pieces of a line joined; a "!" that would make the link after it an image is escaped. */
+function joinInline(pieces: string[]): string {
+  let out = ''
+  for (const piece of pieces) {
+    out =
+      piece.startsWith('[') && /(?<!\\)(?:\\\\)*!$/.test(out) ? `${out.slice(0, -1)}\\!${piece}` : out + piece
+  }
+  return out
 }
 
 /** A node's text without markup (a link's label). */
@@ -81,17 +107,18 @@ export function tableMarkdown(table: Table): string {
   return [rows[0], row(align), ...rows.slice(1)].join('\n').replace(/ {2,}\|/g, ' |')
 }
 
-function listMarkdown(list: List, indent: string): string[] {
+/** A list; `other` takes the other marker ("*", "1)"), so that it does not join the list before it. */
+function listMarkdown(list: List, indent: string, other = false): string[] {
   const out: string[] = []
   list.children.forEach((item, i) => {
-    const marker = list.ordered ? `${(list.start ?? 1) + i}.` : '-'
+    const marker = list.ordered ? `${(list.start ?? 1) + i}${other ? ')' : '.'}` : other ? '*' : '-'
     const text = collapseSpaces(
       item.children
         .filter((c) => c.type !== 'list')
         .map((c) => line(c))
         .join(' ')
     )
-    out.push(`${indent}${marker} ${text === '' ? '' : escapeSeparators(text)}`.trimEnd())
+    out.push(`${indent}${marker} ${text === '' ? '' : escapeSeparators(escapeLineStart(text))}`.trimEnd())
     for (const child of item.children) {
       if (child.type === 'list') out.push(...listMarkdown(child, `${indent}${' '.repeat(marker.length + 1)}`))
     }
@@ -99,39 +126,44 @@ function listMarkdown(list: List, indent: string): string[] {
   return out
 }
 
+/** A paragraph's text, escaped; one that would read as a section label ("Goals:") gets an escaped colon. */
+function paragraphMarkdown(node: Nodes): string {
+  const text = escapeLineStart(line(node))
+  return looksLikeSectionLabel(collapseSpaces(restoreSeparators(plain(node))))
+    ? text.replace(':', '\\:')
+    : text
+}
+
 /** One block as Markdown ('' for what carries no text). `demoteHeadings` writes headings as paragraphs. */
-export function blockMarkdown(node: RootContent, demoteHeadings = false): string {
+export function blockMarkdown(node: RootContent, demoteHeadings = false, otherMarker = false): string {
   switch (node.type) {
-    case 'paragraph': {
-      const text = line(node)
-      return looksLikeSectionLabel(collapseSpaces(restoreSeparators(plain(node))))
-        ? text.replace(':', '\\:')
-        : text
-    }
+    case 'paragraph':
+      return paragraphMarkdown(node)
     case 'heading': {
+      if (demoteHeadings) return paragraphMarkdown(node)
       const text = escapeSeparators(line(node))
-      if (text === '') return ''
-      return demoteHeadings ? text : `${'#'.repeat(node.depth)} ${text}`
+      return text === '' ? '' : `${'#'.repeat(node.depth)} ${text}`
     }
     case 'list':
-      return listMarkdown(node, '').join('\n')
+      return listMarkdown(node, '', otherMarker).join('\n')
     case 'table':
       return tableMarkdown(node)
     case 'blockquote':
-      return node.children
-        .map((c) => blockMarkdown(c, demoteHeadings))
-        .filter((b) => b !== '')
-        .join('\n\n')
+      return blocksMarkdown(node.children, demoteHeadings)
         .split('\n')
         .map((l) => (l === '' ? '>' : `> ${l}`))
         .join('\n')
     case 'code': {
       const longest = Math.max(2, ...(node.value.match(/`+/g) ?? []).map((m) => m.length))
       const fence = '`'.repeat(longest + 1)
-      return `${fence}${node.lang ?? ''}\n${restoreSeparators(node.value)}\n${fence}`
+      const lang = (node.lang ?? '').trim()
+      return `${fence}${/[\s`]/.test(lang) ? '' : lang}\n${restoreSeparators(node.value)}\n${fence}`
     }
-    case 'html':
-      return escapeText(collapseSpaces(htmlText(node.value)))
+    case 'html': {
+      const text = collapseSpaces(htmlText(node.value))
+      const out = escapeLineStart(escapeInline(text))
+      return looksLikeSectionLabel(text) ? out.replace(':', '\\:') : out
+    }
     case 'footnoteDefinition':
       return collapseSpaces(node.children.map((c) => line(c)).join(' '))
     default:
@@ -140,11 +172,20 @@ export function blockMarkdown(node: RootContent, demoteHeadings = false): string
 }
 
 /** Markdown blocks as Markdown, separated by a blank line. */
-export const blocksMarkdown = (nodes: RootContent[], demoteHeadings = false): string =>
-  nodes
-    .map((n) => blockMarkdown(n, demoteHeadings))
-    .filter((b) => b !== '')
-    .join('\n\n')
+export function blocksMarkdown(nodes: RootContent[], demoteHeadings = false): string {
+  const out: string[] = []
+  let other = false
+  let afterList = false
+  for (const node of nodes) {
+    // Two lists in a row take different markers, or they would read back as one.
+    other = node.type === 'list' && afterList ? !other : false
+    const block = blockMarkdown(node, demoteHeadings, other)
+    if (block === '') continue
+    out.push(block)
+    afterList = node.type === 'list'
+  }
+  return out.join('\n\n')
+}
 
 /**
  * Markdown text (a workspace's description, typed in the app or imported) made safe and canonical

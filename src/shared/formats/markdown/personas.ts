@@ -175,7 +175,9 @@ function readHeadings(blocks: MdBlock[]): HeadingInfo[] {
     if (node.type === 'heading') {
       const parts = splitParts(node, chunk)
       const text = parts.filter((p) => p !== '').join(' - ')
-      if (parts.length === 1 && headingSection(text) !== null) {
+      // A "#" or "##" heading before any other labels nothing: it is the page's title ("# Goals:").
+      const isTitle = headings.length === 0 && node.depth <= 2
+      if (parts.length === 1 && !isTitle && headingSection(text) !== null) {
         if (headings.length > 0) headings[headings.length - 1].labelled = true
         return
       }
@@ -194,6 +196,8 @@ function readHeadings(blocks: MdBlock[]): HeadingInfo[] {
 function findGroupList(blocks: MdBlock[], headings: HeadingInfo[]): GroupList {
   for (const heading of headings) {
     const next = blocks[heading.index + 1]
+    // The page's "# Title" is not the list's heading, even when the title is "Profiles".
+    if (heading === headings[0] && heading.node.depth === 1) continue
     if (GROUP_LIST_HEADING.test(heading.text) && next?.node.type === 'list' && !heading.labelled) {
       return { listIndex: heading.index + 1, headingIndex: heading.index }
     }
