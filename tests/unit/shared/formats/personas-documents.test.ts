@@ -243,18 +243,19 @@ describe('persona export: headings that read back as written', () => {
         '',
         ...groups.map((g) => `- ${g.name}${g.description ? ` - ${g.description}` : ''}`),
         '',
-        ...cards.map((c, i) => `### Card ${i}\n\nGoals:\n\n- g\n`)
+        ...cards.map((_card, i) => `### Card ${i}\n\nGoals:\n\n- g\n`)
       ].join('\n')
     )
     const ids = parsed.categories.map((c) => c.id)
+    const imported = importInto([parsed], ws)
     return {
-      ...importInto([parsed], ws),
-      cards: importInto([parsed], ws).cards.map((card, i) => ({
-        ...card,
-        title: cards[i].title,
-        subtitle: cards[i].subtitle,
-        categoryId: cards[i].group === null ? null : ids[cards[i].group as number]
-      })) as Workspace['cards']
+      ...imported,
+      cards: imported.cards.map((card, i) => {
+        const { title, subtitle, group } = cards[i]
+        return card.kind === 'persona'
+          ? { ...card, title, subtitle, categoryId: group === null ? null : ids[group] }
+          : card
+      })
     }
   }
 
