@@ -7,15 +7,110 @@ export { MAX_LIST_DEPTH }
 /** A file reports at most this many diagnostics, then one line that says how many more there were. */
 const MAX_DIAGNOSTICS = 500
 
-/** What every importer carries while it reads one file: its name, id maker and diagnostics. */
+/**
+ * What one imported file may create, counted while it is read: a file past a limit stops there and
+ * is refused (docs/FORMATS.md, "Limits"). Five times the 10,000-card scale the app is built for.
+ */
+export const IMPORT_LIMITS = {
+  cards: 50_000,
+  categories: 10_000,
+  capabilities: 50_000,
+  /** Needs, goals, habits, problems, qualifications and their sub-items, together. */
+  items: 200_000,
+  /** CSV records, the header included. */
+  rows: 250_000,
+  /** Markdown headings and <details>, <summary> and </details> lines. */
+  sections: 200_000
+} as const
+
+export type LimitKind = keyof typeof IMPORT_LIMITS
+
+/** The refusal of a file past one of its limits, as a whole sentence. */
+export function limitMessage(fileName: string, kind: LimitKind, limit: number): string {
+  const n = limit.toLocaleString('en-US')
+  switch (kind) {
+    case 'cards':
+      return `${fileName} has more than ${n} cards; one file may hold at most ${n}. Split the file.`
+    case 'categories':
+      return `${fileName} has more than ${n} categories; one file may hold at most ${n}. Split the file.`
+    case 'capabilities':
+      return `${fileName} has more than ${n} capabilities; one file may hold at most ${n}. Split the file.`
+    case 'items':
+      return `${fileName} has more than ${n} needs and list items; one file may hold at most ${n}. Split the file.`
+    case 'rows':
+      return `${fileName} has more than ${n} rows; one file may hold at most ${n}. Split the file.`
+    case 'sections':
+      return `${fileName} has more than ${n} headings and <details> lines; one file may hold at most ${n}. Split the file.`
+  }
+}
+
+/** Thrown by ParseContext.created when a file passes a limit; parseProfileText turns it into a refusal. */
+export class ImportLimitReached extends Error {
+  constructor(
+    readonly kind: LimitKind,
+    readonly limit: number,
+    readonly line: number | null,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ImportLimitReached'
+  }
+}
+
+export interface ParseContextOptions {
+  /** Limits to enforce; none when left out (the store reads its own workspace without them). */
+  limits?: Readonly<Record<LimitKind, number>>
+  /** Called as reading advances: a fraction from 0 to 1 of the text, and the cards made so far. */
+  onProgress?: (fraction: number, cards: number) => void
+}
+
+/** What every importer carries while it reads one file: its name, id maker, counters and diagnostics. */
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = []
+  /** What the parsers made so far, counted through created(). */
+  readonly counts: Record<LimitKind, number> = {
+    cards: 0,
+    categories: 0,
+    capabilities: 0,
+    items: 0,
+    rows: 0,
+    sections: 0
+  }
   private hidden = 0
+  private lastProgress = -1
 
   constructor(
     readonly fileName: string,
-    readonly newId: () => string = randomId
+    readonly newId: () => string = randomId,
+    private readonly options: ParseContextOptions = {}
   ) {}
+
+  /**
+   * Counts what a parser made (`count` of `kind`, at `line`); past the file's limit, throws
+   * ImportLimitReached so the parse stops there.
+   */
+  created(kind: LimitKind, line: number | null = null, count = 1): void {
+    const limit = this.options.limits?.[kind]
+    if (limit !== undefined && this.counts[kind] + count > limit) {
+      throw new ImportLimitReached(kind, limit, line, limitMessage(this.fileName, kind, limit))
+    }
+    this.counts[kind] += count
+  }
+
+  /** Reports how far reading got (0 to 1), at most once per percent. */
+  progress(fraction: number): void {
+    const onProgress = this.options.onProgress
+    if (onProgress === undefined) return
+    const clamped = Math.min(1, Math.max(0, fraction))
+    if (clamped < 1 && clamped - this.lastProgress < 0.01) return
+    this.lastProgress = clamped
+    onProgress(clamped, this.counts.cards)
+  }
+
+  /** Keeps the refusal whatever the cap on diagnostics: it must reach the user. */
+  refuse(line: number | null, message: string): void {
+    this.diagnostics.push({ file: this.fileName, line, severity: 'error', message })
+  }
 
   report(severity: Diagnostic['severity'], line: number | null, message: string): void {
     if (this.diagnostics.length < MAX_DIAGNOSTICS) {

@@ -6,7 +6,7 @@
  */
 import type { ExportFormat } from '../ipc/contract'
 import type { Capability, Card, Category, Workspace } from '../model/schema'
-import { ParseContext, countLines, sortDiagnostics } from './context'
+import { IMPORT_LIMITS, ImportLimitReached, ParseContext, countLines, sortDiagnostics } from './context'
 import { decodeBytes } from './decode'
 import { detectFormat } from './detect'
 import { FORMATS, formatOf, type FormatId } from './registry'
@@ -18,7 +18,7 @@ export { detectFormat } from './detect'
 export { workspaceJsonSchema } from './json-schema'
 export { guardFormula, unguardFormula } from './csv/table'
 export { isEscoUri } from './markdown/taxonomy'
-export { MAX_LIST_DEPTH } from './context'
+export { IMPORT_LIMITS, ImportLimitReached, limitMessage, MAX_LIST_DEPTH, type LimitKind } from './context'
 export { DETECTION } from './detect'
 export { FORMATS, FORMAT_IDS, findFormat, formatOf, isFormatId, type Format, type FormatId } from './registry'
 export { lossesHeading, lossMessage, lossWords, LOSS_KINDS, type LossKind } from './losses'
@@ -51,18 +51,32 @@ function read(format: FormatId, text: string, ctx: ParseContext, options: ParseO
  * content: a file it cannot use gives a ParsedFile with no content and an error diagnostic.
  */
 export function parseProfileText(text: string, fileName: string, options: ParseOptions = {}): ParsedFile {
-  const ctx = new ParseContext(fileName, options.newId)
+  const ctx = new ParseContext(fileName, options.newId, {
+    limits: options.limits === null ? undefined : (options.limits ?? IMPORT_LIMITS),
+    onProgress: options.onProgress
+  })
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const format = detectFormat(clean, fileName)
   let content: Content
   try {
-    content = read(format, clean, ctx, options)
+    // The parsers report progress as a fraction; the context adds the cards made so far.
+    content = read(format, clean, ctx, { ...options, onProgress: (fraction) => ctx.progress(fraction) })
+    const { cards, categories, capabilities } = content
+    // Parsers that build their lists in one go (the workspace JSON) are checked here, before any use.
+    ctx.created('cards', null, Math.max(0, cards.length - ctx.counts.cards))
+    ctx.created('categories', null, Math.max(0, categories.length - ctx.counts.categories))
+    ctx.created('capabilities', null, Math.max(0, capabilities.length - ctx.counts.capabilities))
   } catch (error) {
-    // Not expected: every importer reports problems as diagnostics. Kept so one bug cannot crash an import.
-    ctx.error(
-      null,
-      `Persona Planner could not read this file (internal error: ${error instanceof Error ? error.message : String(error)}).`
-    )
+    if (error instanceof ImportLimitReached) {
+      // Past a limit: the file is refused whole, nothing of it is kept.
+      ctx.refuse(error.line, error.message)
+    } else {
+      // Not expected: every importer reports problems as diagnostics. Kept so one bug cannot crash an import.
+      ctx.error(
+        null,
+        `Persona Planner could not read this file (internal error: ${error instanceof Error ? error.message : String(error)}).`
+      )
+    }
     content = { categories: [], cards: [], capabilities: [], metadata: {} }
   }
   const empty = content.categories.length + content.cards.length + content.capabilities.length === 0
@@ -72,7 +86,7 @@ export function parseProfileText(text: string, fileName: string, options: ParseO
       `No categories, cards or capabilities were found in this file (read as ${FORMAT_NAMES[format]}).`
     )
   }
-  options.onProgress?.(1)
+  ctx.progress(1)
   const frontMatterTitle = typeof content.metadata.title === 'string' ? content.metadata.title.trim() : ''
   return {
     fileName,

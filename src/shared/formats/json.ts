@@ -457,6 +457,7 @@ export function readWorkspaceJson(
     ctx.error(null, `The JSON nests more than ${MAX_JSON_DEPTH} levels deep; it is not a workspace document.`)
     return { kind: 'refused' }
   }
+  if (options.refuseDeepNesting) countRaw(raw, ctx)
   let migrated: MigratedDocument
   try {
     migrated = migrateDocument(raw)
@@ -505,6 +506,17 @@ export function readWorkspaceJson(
   }
   repair(workspace, ctx)
   return { kind: 'ok', workspace, fromVersion }
+}
+
+/** Counts an imported document's cards, categories, capabilities and needs against the file's limits, before any check. */
+function countRaw(raw: unknown, ctx: ParseContext): void {
+  if (!isObject(raw)) return
+  const length = (value: unknown): number => (Array.isArray(value) ? value.length : 0)
+  ctx.created('cards', null, length(raw.cards))
+  ctx.created('categories', null, length(raw.categories))
+  ctx.created('capabilities', null, length(raw.capabilities))
+  if (!Array.isArray(raw.cards)) return
+  for (const card of raw.cards) if (isObject(card)) ctx.created('items', null, length(card.needs))
 }
 
 /** A newer document that only adds fields still reads as the current schema: that much can be shown. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../ipc/types'
 import type { Capability, Card, Category, Workspace } from '../model/schema'
-import type { ParseContext } from './context'
+import type { LimitKind, ParseContext } from './context'
 import type { LossKind } from './losses'
 import type { FormatId } from './registry'
 
@@ -27,8 +27,13 @@ export interface ParsedFile {
 export interface ParseOptions {
   /** Makes ids; defaults to crypto.randomUUID(). */
   newId?: () => string
-  /** Called with a fraction from 0 to 1 while a large file is parsed. */
-  onProgress?: (fraction: number) => void
+  /**
+   * Called while a file is parsed: the fraction read, from 0 to 1, and the cards made so far
+   * (parseProfileText adds the cards; a parser calls it with the fraction alone).
+   */
+  onProgress?: (fraction: number, cards?: number) => void
+  /** What one file may create (IMPORT_LIMITS when left out); null for none. */
+  limits?: Readonly<Record<LimitKind, number>> | null
 }
 
 /** What a format's parser gives; what it leaves out is empty. */

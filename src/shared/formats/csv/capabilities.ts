@@ -41,7 +41,8 @@ export function parseCapabilitiesCsv(text: string, ctx: ParseContext): Capabilit
     return []
   }
   const capabilities: Capability[] = []
-  for (const row of table.rows) {
+  for (const [rowIndex, row] of table.rows.entries()) {
+    ctx.progress(0.5 + rowIndex / table.rows.length / 2)
     const cell = (name: string): string => {
       const i = index.get(name)
       return i === undefined ? '' : unguardFormula(row.cells[i] ?? '')
@@ -70,6 +71,7 @@ export function parseCapabilitiesCsv(text: string, ctx: ParseContext): Capabilit
         `Unknown horizon “${collapseSpaces(horizonCell)}” (use ${HORIZONS.join(', ')}); it was left empty.`
       )
     }
+    ctx.created('capabilities', row.line)
     capabilities.push(
       newCapability({
         id: ctx.newId(),

@@ -44,7 +44,8 @@ export function parseCardsCsv(text: string, ctx: ParseContext): CardsResult {
   const byName = new Map<string, Category>()
   const columnSizes = new Map<string | null, number>()
   let extraReported = false
-  for (const row of table.rows) {
+  for (const [rowIndex, row] of table.rows.entries()) {
+    ctx.progress(0.5 + rowIndex / table.rows.length / 2)
     const cell = (name: string): string => {
       const i = index.get(name)
       return i === undefined ? '' : unguardFormula(row.cells[i] ?? '')
@@ -79,6 +80,7 @@ export function parseCardsCsv(text: string, ctx: ParseContext): CardsResult {
       const key = normalizeTitle(categoryName)
       let category = byName.get(key)
       if (category === undefined) {
+        ctx.created('categories', row.line)
         category = newCategory({
           id: ctx.newId(),
           name: categoryName,
@@ -92,6 +94,7 @@ export function parseCardsCsv(text: string, ctx: ParseContext): CardsResult {
     }
     const order = columnSizes.get(categoryId) ?? 0
     columnSizes.set(categoryId, order + 1)
+    ctx.created('cards', row.line)
     const base = {
       id: ctx.newId(),
       title,

@@ -64,7 +64,8 @@ export function parseNeedsCsv(text: string, ctx: ParseContext): NeedsResult {
   }
   const personas = new Map<string, PersonaCard>()
   const capabilityByName = new Map<string, Capability>()
-  for (const row of table.rows) {
+  for (const [rowIndex, row] of table.rows.entries()) {
+    ctx.progress(0.5 + rowIndex / table.rows.length / 2)
     const cell = (name: string): string => {
       const i = index.get(name)
       return i === undefined ? '' : unguardFormula(row.cells[i] ?? '')
@@ -82,6 +83,7 @@ export function parseNeedsCsv(text: string, ctx: ParseContext): NeedsResult {
     }
     let persona = personas.get(normalizeTitle(title))
     if (persona === undefined) {
+      ctx.created('cards', row.line)
       persona = newPersona({
         id: ctx.newId(),
         title,
@@ -114,12 +116,14 @@ export function parseNeedsCsv(text: string, ctx: ParseContext): NeedsResult {
       if (name === '') continue
       let capability = capabilityByName.get(normalizeTitle(name))
       if (capability === undefined) {
+        ctx.created('capabilities', row.line)
         capability = newCapability({ id: ctx.newId(), name })
         capabilityByName.set(normalizeTitle(name), capability)
         capabilities.push(capability)
       }
       if (!capabilityIds.includes(capability.id)) capabilityIds.push(capability.id)
     }
+    ctx.created('items', row.line)
     persona.needs.push(
       newNeed({
         id: ctx.newId(),

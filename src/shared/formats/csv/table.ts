@@ -119,7 +119,12 @@ export function readRecords(
       }
       break
     }
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: recordLine, cells })
+    if (cells.some((c) => c.trim() !== '')) {
+      ctx?.created('rows', recordLine)
+      records.push({ line: recordLine, cells })
+    }
+    // Reading the records is the first half of a CSV's parse; making its cards the second.
+    ctx?.progress(i / n / 2)
   }
   return { separator, records }
 }
@@ -199,6 +204,7 @@ export function parseListCell(cell: string, ctx: ParseContext, line: number): Li
     if (text === '') continue
     const indent = /^[ \t\u00a0]*/.exec(raw)?.[0].replace(/\t/g, '  ').length ?? 0
     while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop()
+    ctx.created('items', line)
     const item: ListItem = { id: ctx.newId(), text, children: [] }
     if (stack.length === 0) root.push(item)
     else stack[stack.length - 1].item.children.push(item)

@@ -289,6 +289,8 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     const itemStart = LIST_MARKER.test(line)
     if (blank || hard || fenceOpen || rawOpen || commentOpen || itemStart) flushUnit(i)
     if (hard) {
+      // Each heading or <details> line starts a piece parsed on its own: counted before any is parsed.
+      ctx.created('sections', i + 1)
       cut(i)
     } else if (
       chunkChars >= SOFT_CHUNK_CHARS &&

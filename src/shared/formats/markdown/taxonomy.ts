@@ -360,6 +360,7 @@ function readList(state: State, node: List, chunk: MdChunk): void {
 
 function openCategory(state: State, line: number, kind: CategoryDraft['kind']): void {
   closeRole(state)
+  state.ctx.created('categories', line)
   const { categories } = state
   const draft: CategoryDraft = {
     category: newCategory({
@@ -427,6 +428,7 @@ function startRole(state: State, heading: Heading, chunk: MdChunk): void {
   state.columnSizes.set(categoryId, order + 1)
   if (title === '') ctx.warn(line, 'A role heading has no text; the role is called “Untitled role”.')
   const occupation = links.find((l) => isEscoUri(l.url))?.url ?? null
+  ctx.created('cards', line)
   const draft: RoleDraft = {
     card: newRole({
       id: ctx.newId(),

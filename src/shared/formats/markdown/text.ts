@@ -102,6 +102,7 @@ export function listItems(list: List, chunk: MdChunk, ctx: ParseContext, links?:
   const build = (node: List, level: number): ListItem[] =>
     node.children.map((item) => {
       if (level > MAX_LIST_DEPTH && deepLine === null) deepLine = lineOf(item, chunk)
+      ctx.created('items', lineOf(item, chunk))
       return {
         id: ctx.newId(),
         text: nodeText(item, chunk, { links, skip: NESTED_LISTS }),
