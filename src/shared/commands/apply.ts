@@ -227,7 +227,15 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
     case 'card.update': {
       const card = ws.cards[findIndex(ws.cards, command.id, 'card')]
       const roleOnly = ['qualifications', 'occupationUri'] as const
-      const personaOnly = ['goals', 'habits', 'needs', 'problems', 'linkedRoleIds', 'headcount'] as const
+      const personaOnly = [
+        'subtitle',
+        'goals',
+        'habits',
+        'needs',
+        'problems',
+        'linkedRoleIds',
+        'headcount'
+      ] as const
       const wrong = card.kind === 'role' ? personaOnly : roleOnly
       const misplaced = wrong.filter((key) => key in command.patch)
       if (misplaced.length > 0) {

@@ -97,6 +97,9 @@ describe('commands', () => {
     expect(() => applyCommand(ws, { type: 'card.update', id: 'r1', patch: { needs: [] } })).toThrow(
       /role card has no needs/
     )
+    expect(() => applyCommand(ws, { type: 'card.update', id: 'r1', patch: { subtitle: 'Chief' } })).toThrow(
+      /role card has no subtitle/
+    )
     expect(JSON.stringify(ws)).toBe(frozen)
   })
 
