@@ -9,10 +9,13 @@
  *    "software developer" or "systems developer", so it matches "Software developer"),
  * 4. their word sets overlap by at least {@link JACCARD_THRESHOLD} (Jaccard), or
  * 5. the titles are spelled alike (Levenshtein ratio at least {@link SPELLING_THRESHOLD}) and
- *    carry the same numbers, so typos group but "Level 2 analyst" and "Level 3 analyst" do not.
+ *    carry the same numbers, so typos group but "Level 2 analyst" and "Level 3 analyst" do not
+ *    (titles of up to {@link SPELLING_LENGTH_LIMIT} characters).
  *
  * Groups are the connected components of these pairs. Candidate pairs come from an index of
- * shared words and title prefixes, so a large workspace is not compared pair by pair.
+ * shared words and title prefixes, so a large workspace is not compared pair by pair; and the work
+ * is bounded whatever the titles (a limit per title and in all, see {@link findDuplicates}), with
+ * `capped` saying when a limit left pairs uncompared.
  */
 import { normalizeTitle } from '../text/normalize'
 
@@ -20,6 +23,11 @@ const JACCARD_THRESHOLD = 0.75
 const SPELLING_THRESHOLD = 0.85
 /** Words shared by more titles than this (such as "manager") do not make candidate pairs on their own. */
 const COMMON_WORD_LIMIT = 200
+
+/** Titles longer than this (normalised) match by words only: comparing their spelling costs the square of their length. */
+const SPELLING_LENGTH_LIMIT = 120
+/** Index entries per title at most, the rarest kept: a title of hundreds of words meets no more candidates than one of 24. */
+const ENTRIES_PER_TITLE = 24
 
 const FILLER_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'or', 'for', 'in', 'on', 'to', 'with'])
 
@@ -72,21 +80,35 @@ export function titleAlternatives(title: string): string[] {
   return parts.map((part) => (!part.includes(' ') && tail !== '' ? `${part} ${tail}` : part))
 }
 
-/** Edit distance, giving up (returning `max + 1`) once it must exceed `max`. */
+/** Two rows of the edit-distance table, reused from call to call (grown as needed). */
+let rows = [new Int32Array(64), new Int32Array(64)]
+
+/**
+ * Edit distance, giving up (returning `max + 1`) once it must exceed `max`. Only the band of
+ * cells within `max` of the diagonal can stay within `max`, so only those are computed.
+ */
 function levenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)]
+  const over = max + 1
+  let [previous, row] = rows
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : over
   for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-      row.push(value)
+    const from = Math.max(1, i - max)
+    const to = Math.min(b.length, i + max)
+    row[0] = i <= max ? i : over
+    if (from > 1) row[from - 1] = over
+    let rowMin = row[0]
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      const above = j <= i - 1 + max ? previous[j] : over
+      const value = Math.min(above + 1, row[j - 1] + 1, previous[j - 1] + cost, over)
+      row[j] = value
       if (value < rowMin) rowMin = value
     }
-    if (rowMin > max) return max + 1
-    previous = row
+    if (to < b.length) row[to + 1] = over
+    if (rowMin > max) return over
+    ;[previous, row] = [row, previous]
   }
   return previous[b.length]
 }
@@ -99,9 +121,10 @@ export function spellingRatio(a: string, b: string): number {
   return 1 - levenshtein(a, b, max) / longer
 }
 
-export function jaccard(a: readonly string[], b: readonly string[]): number {
-  const left = new Set(a)
-  const right = new Set(b)
+export const jaccard = (a: readonly string[], b: readonly string[]): number =>
+  jaccardOfSets(new Set(a), new Set(b))
+
+function jaccardOfSets(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   let shared = 0
   for (const w of left) if (right.has(w)) shared++
   const union = left.size + right.size - shared
@@ -112,10 +135,33 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 interface Title {
   normalised: string
   words: string[]
+  wordSet: ReadonlySet<string>
   key: string
   alternatives: string[]
   numbers: string
+  /** Which letters and digits the title holds, one bit each: titles spelt alike hold nearly the same. */
+  letters: number
   ids: string[]
+}
+
+/** Bits 0–25 for a–z, 26–30 for digits (two each), 31 for anything else. */
+function letterMask(text: string): number {
+  let mask = 0
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 32) continue
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97)
+    else if (c >= 48 && c <= 57) mask |= 1 << (26 + ((c - 48) >> 1))
+    else mask |= 1 << 31
+  }
+  return mask
+}
+
+/** How many bits are set. */
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
 function describe(normalised: string, alternatives: string[]): Omit<Title, 'ids'> {
@@ -123,9 +169,11 @@ function describe(normalised: string, alternatives: string[]): Omit<Title, 'ids'
   return {
     normalised,
     words: list,
+    wordSet: new Set(list),
     key: wordKey(list),
     alternatives: alternatives.map((alt) => wordKey(words(alt))),
-    numbers: list.filter((w) => /^\d+$/.test(w)).join(' ')
+    numbers: list.filter((w) => /^\d+$/.test(w)).join(' '),
+    letters: letterMask(normalised)
   }
 }
 
@@ -138,10 +186,11 @@ export function isNearMatch(a: string, b: string): boolean {
 
 function near(a: Omit<Title, 'ids'>, b: Omit<Title, 'ids'>): boolean {
   if (a.alternatives.includes(b.key) || b.alternatives.includes(a.key)) return true
-  if (jaccard(a.words, b.words) >= JACCARD_THRESHOLD) return true
+  if (jaccardOfSets(a.wordSet, b.wordSet) >= JACCARD_THRESHOLD) return true
   return (
     a.numbers === b.numbers &&
     Math.min(a.normalised.length, b.normalised.length) >= 5 &&
+    Math.max(a.normalised.length, b.normalised.length) <= SPELLING_LENGTH_LIMIT &&
     spellingRatio(a.normalised, b.normalised) >= SPELLING_THRESHOLD
   )
 }
@@ -165,37 +214,339 @@ class UnionFind {
   }
 }
 
-/** Candidate pairs of titles: those sharing an uncommon word, a title prefix or an alternative. */
-function candidatePairs(titles: Title[]): [number, number][] {
-  const buckets = new Map<string, number[]>()
+/**
+ * How many candidates each title is compared with at most: the best {@link PER_TITLE_LIMIT} of
+ * those that pass the quick test ({@link nearFilter}), by shared index entries and letters. The
+ * quick test leaves only a few candidates to a title of a realistic workspace (a family of a
+ * handful of spellings, none cut in our 1,000 to 50,000-title benches); 32 leaves room for a
+ * large family while bounding the work to 32 comparisons a title when titles are built to pass
+ * the quick test (anagrams: tests/unit/shared/analysis/duplicates-limits.test.ts).
+ */
+export const PER_TITLE_LIMIT = 32
+/**
+ * How many near-match comparisons one search makes at most, the most alike pairs first: a few
+ * seconds of work at worst (long titles cost more, see `Budget`), off the UI thread.
+ */
+export const COMPARISON_BUDGET = 1_000_000
+
+export interface DuplicateSearchOptions {
+  /** Candidates per title; {@link PER_TITLE_LIMIT} unless given (Infinity: every candidate). */
+  perTitle?: number
+  /** Near-match comparisons in all; {@link COMPARISON_BUDGET} unless given (Infinity: no limit). */
+  budget?: number
+}
+
+export interface DuplicateSearch {
+  groups: DuplicateGroup[]
+  /** True when a limit left some candidate pairs uncompared: some near matches may be missing. Exact matches never are. */
+  capped: boolean
+  /** Near-match comparisons made, for the tests and the bench. */
+  comparisons: number
+  /** Candidate pairs left uncompared because of a limit. */
+  skipped: number
+}
+
+/** The work shared by the kinds of one search. */
+interface Budget {
+  perTitle: number
+  /** Comparisons left: one costs 1 and 1 more for every 32 words of the two titles. */
+  left: number
+  /** Whether some title's index entries were cut to the rarest {@link ENTRIES_PER_TITLE}. */
+  entriesCut: boolean
+  comparisons: number
+  skipped: number
+}
+
+/** Lists of numbers as one flat array: list `i` is `items[starts[i] .. starts[i + 1])`. */
+interface FlatLists {
+  starts: Int32Array
+  items: Int32Array
+}
+
+function flatten(lists: readonly (readonly number[])[]): FlatLists {
+  const starts = new Int32Array(lists.length + 1)
+  lists.forEach((list, i) => (starts[i + 1] = starts[i] + list.length))
+  const items = new Int32Array(starts[lists.length])
+  lists.forEach((list, i) => items.set(list, starts[i]))
+  return { starts, items }
+}
+
+/**
+ * The index: every title's entries (its uncommon words, its first three letters, its alternatives
+ * and its own word key), keeping only entries shared by 2 to {@link COMMON_WORD_LIMIT} titles,
+ * and the rarest {@link ENTRIES_PER_TITLE} of a title (`cut` says whether some title had more);
+ * every entry's titles; and how many of each title's words that other titles have are not among
+ * its entries.
+ */
+function buildIndex(titles: Title[]): {
+  entries: FlatLists
+  members: FlatLists
+  cut: boolean
+  isWord: Uint8Array
+  unindexed: string[][]
+} {
+  const ids = new Map<string, number>()
+  const lists: number[][] = []
   const add = (bucket: string, i: number): void => {
-    const list = buckets.get(bucket)
-    if (!list) buckets.set(bucket, [i])
-    else if (list[list.length - 1] !== i) list.push(i)
+    let entry = ids.get(bucket)
+    if (entry === undefined) {
+      entry = lists.length
+      ids.set(bucket, entry)
+      lists.push([])
+    }
+    const list = lists[entry]
+    if (list[list.length - 1] !== i) list.push(i)
   }
   titles.forEach((title, i) => {
-    for (const word of new Set(title.words)) add(`w:${word}`, i)
+    for (const word of title.wordSet) add(`w:${word}`, i)
     add(`p:${title.normalised.slice(0, 3)}`, i)
     for (const alternative of title.alternatives) add(`w:${alternative}`, i)
     add(`w:${title.key}`, i)
   })
-  const seen = new Set<number>()
-  const pairs: [number, number][] = []
-  for (const members of buckets.values()) {
-    if (members.length < 2 || members.length > COMMON_WORD_LIMIT) continue
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const id = members[x] * titles.length + members[y]
-        if (seen.has(id)) continue
-        seen.add(id)
-        pairs.push([members[x], members[y]])
+  const perTitle: number[][] = titles.map(() => [])
+  lists.forEach((list, entry) => {
+    if (list.length < 2 || list.length > COMMON_WORD_LIMIT) return
+    for (const i of list) perTitle[i].push(entry)
+  })
+  let cut = false
+  for (const list of perTitle) {
+    if (list.length <= ENTRIES_PER_TITLE) continue
+    list.sort((a, b) => lists[a].length - lists[b].length || a - b)
+    list.length = ENTRIES_PER_TITLE
+    cut = true
+  }
+  const entries = flatten(perTitle)
+  // Whether each kept entry is one of the title's words, and the words other titles have that are
+  // not among its entries (too common, or cut).
+  const isWord = new Uint8Array(entries.items.length)
+  const unindexed = titles.map((title, i) => {
+    const kept = new Set(perTitle[i])
+    const outside: string[] = []
+    for (const word of title.wordSet) {
+      const entry = ids.get(`w:${word}`) ?? -1
+      if (kept.has(entry)) isWord[entries.starts[i] + perTitle[i].indexOf(entry)] = 1
+      else if (lists[entry].length >= 2) outside.push(word)
+    }
+    return outside
+  })
+  return { entries, members: flatten(lists), cut, isWord, unindexed }
+}
+
+/**
+ * A quick test that two titles can be near matches at all (rules 3 to 5), given how many of the
+ * first title's word entries hold the second: false only when {@link near} would be false, so
+ * leaving such pairs out changes no group and cuts nothing.
+ *
+ * - Rule 3 is checked as it is: a slashed title's alternatives against the other's words.
+ * - Rule 4 needs shared words s ≥ 0.75 · (|A| + |B| − s), that is s ≥ 3 (|A| + |B|) / 7; the
+ *   shared words are at most the first title's word entries that hold the second, plus the first
+ *   title's words outside its entries that the second has.
+ * - Rule 5 needs the same numbers, lengths 5 to {@link SPELLING_LENGTH_LIMIT} within the allowed
+ *   distance of each other, and as many edits as the letters one title has more of than the
+ *   other (an edit removes at most one and adds at most one).
+ */
+function nearFilter(
+  titles: Title[],
+  unindexed: string[][]
+): (i: number, j: number, commonWords: number) => boolean {
+  const numberIds = new Map<string, number>()
+  const numbers = Int32Array.from(titles, (t) => {
+    const known = numberIds.get(t.numbers)
+    if (known !== undefined) return known
+    numberIds.set(t.numbers, numberIds.size)
+    return numberIds.size - 1
+  })
+  const lengths = Int32Array.from(titles, (t) => t.normalised.length)
+  const sizes = Int32Array.from(titles, (t) => t.wordSet.size)
+  const slashed = Uint8Array.from(titles, (t) => (t.alternatives.length > 0 ? 1 : 0))
+  const letters = Int32Array.from(titles, (t) => t.letters)
+  // How many of each letter (a–z, digits two by two, anything else) each title holds, 32 a title.
+  const counts = new Uint8Array(titles.length * 32)
+  titles.forEach((t, i) => {
+    if (t.normalised.length > SPELLING_LENGTH_LIMIT) return
+    for (let k = 0; k < t.normalised.length; k++) {
+      const c = t.normalised.charCodeAt(k)
+      if (c === 32) continue
+      const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + ((c - 48) >> 1) : 31
+      counts[i * 32 + slot]++
+    }
+  })
+  /** At least this many edits turn one title into the other: every surplus letter must go, every missing one come. */
+  const fewestEdits = (i: number, j: number): number => {
+    let surplus = 0
+    let missing = 0
+    for (let k = 0; k < 32; k++) {
+      const d = counts[i * 32 + k] - counts[j * 32 + k]
+      if (d > 0) surplus += d
+      else missing -= d
+    }
+    return Math.max(surplus, missing)
+  }
+  /** The words of `i` outside its entries that `j` has too (all of them counted when there are many). */
+  const sharedOutside = (i: number, j: number): number => {
+    const outside = unindexed[i]
+    if (outside.length > 8) return outside.length
+    let count = 0
+    for (const word of outside) if (titles[j].wordSet.has(word)) count++
+    return count
+  }
+  const spelledAlike = (i: number, j: number): boolean => {
+    if (numbers[i] !== numbers[j]) return false
+    const shorter = Math.min(lengths[i], lengths[j])
+    const longer = Math.max(lengths[i], lengths[j])
+    if (shorter < 5 || longer > SPELLING_LENGTH_LIMIT) return false
+    const allowed = Math.floor(longer * (1 - SPELLING_THRESHOLD))
+    return (
+      longer - shorter <= allowed &&
+      (bitCount(letters[i] ^ letters[j]) + 1) >> 1 <= allowed &&
+      fewestEdits(i, j) <= allowed
+    )
+  }
+  return (i, j, commonWords) => {
+    if (slashed[i] === 1 && titles[i].alternatives.includes(titles[j].key)) return true
+    if (slashed[j] === 1 && titles[j].alternatives.includes(titles[i].key)) return true
+    const needed = 3 * (sizes[i] + sizes[j])
+    if (7 * (commonWords + unindexed[i].length) >= needed) {
+      if (7 * (commonWords + sharedOutside(i, j)) >= needed) return true
+    }
+    return spelledAlike(i, j)
+  }
+}
+
+/**
+ * Every title's best candidates: the titles it shares index entries with, ranked by the share of
+ * their entries in common (shared / entries of either) plus the share of letters in common (a typo
+ * shares every index entry but one, and nearly all its letters), ties by position; at most
+ * `budget.perTitle` of them. The work is the sum of the sizes of each title's entries, at most
+ * {@link COMMON_WORD_LIMIT} per entry. Returns the pairs to compare (flat: a, b, a, b, …), the
+ * most alike first, and counts in `budget.skipped` the pairs that neither title kept.
+ */
+function bestCandidates(titles: Title[], budget: Budget): Int32Array {
+  const { entries, members, cut, isWord, unindexed } = buildIndex(titles)
+  if (cut) budget.entriesCut = true
+  const n = titles.length
+  const letters = Int32Array.from(titles, (t) => t.letters)
+  const canBeNear = nearFilter(titles, unindexed)
+  const sharedWords = new Int32Array(n)
+  const shared = new Int32Array(n)
+  const touched: number[] = []
+  const limit = Math.min(budget.perTitle, n)
+  // The best `limit` so far, a heap with the worst at the root.
+  const heapIds = new Int32Array(limit)
+  const heapScores = new Float64Array(limit)
+  // Each title's kept candidates: keptIds[offsets[i] .. offsets[i + 1]).
+  const keptIds: number[] = []
+  const keptScores: number[] = []
+  const offsets = [0]
+  let cuts = 0
+  for (let i = 0; i < n; i++) {
+    for (let e = entries.starts[i]; e < entries.starts[i + 1]; e++) {
+      const entry = entries.items[e]
+      const word = isWord[e]
+      for (let m = members.starts[entry]; m < members.starts[entry + 1]; m++) {
+        const j = members.items[m]
+        if (j === i) continue
+        if (shared[j] === 0) touched.push(j)
+        shared[j]++
+        sharedWords[j] += word
+      }
+    }
+    const own = entries.starts[i + 1] - entries.starts[i]
+    let size = 0
+    for (const j of touched) {
+      const common = shared[j]
+      const commonWords = sharedWords[j]
+      shared[j] = 0
+      sharedWords[j] = 0
+      if (!canBeNear(i, j, commonWords)) continue
+      const score =
+        common / (own + entries.starts[j + 1] - entries.starts[j] - common) +
+        1 -
+        bitCount(letters[i] ^ letters[j]) / 32
+      if (size < limit) {
+        // Sift up.
+        let at = size++
+        while (at > 0) {
+          const parent = (at - 1) >> 1
+          if (heapScores[parent] < score || (heapScores[parent] === score && heapIds[parent] > j)) break
+          heapIds[at] = heapIds[parent]
+          heapScores[at] = heapScores[parent]
+          at = parent
+        }
+        heapIds[at] = j
+        heapScores[at] = score
+        continue
+      }
+      cuts++
+      if (score < heapScores[0] || (score === heapScores[0] && j > heapIds[0])) continue
+      // Replace the root and sift down.
+      let at = 0
+      for (;;) {
+        const left = 2 * at + 1
+        if (left >= size) break
+        const right = left + 1
+        const child =
+          right < size &&
+          (heapScores[right] < heapScores[left] ||
+            (heapScores[right] === heapScores[left] && heapIds[right] > heapIds[left]))
+            ? right
+            : left
+        if (score < heapScores[child] || (score === heapScores[child] && j > heapIds[child])) break
+        heapIds[at] = heapIds[child]
+        heapScores[at] = heapScores[child]
+        at = child
+      }
+      heapIds[at] = j
+      heapScores[at] = score
+    }
+    touched.length = 0
+    for (let k = 0; k < size; k++) {
+      keptIds.push(heapIds[k])
+      keptScores.push(heapScores[k])
+    }
+    offsets.push(keptIds.length)
+  }
+  // Each pair once: from the lower title, or from the higher when the lower cut it. A pair cut
+  // on both sides was counted twice above, one kept on one side only once but not skipped.
+  const keeps = (i: number, j: number): boolean => {
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) if (keptIds[k] === j) return true
+    return false
+  }
+  const pairs: number[] = []
+  const scores: number[] = []
+  let oneSided = 0
+  for (let i = 0; i < n; i++) {
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const j = keptIds[k]
+      const mutual = keeps(j, i)
+      if (!mutual) oneSided++
+      if (j > i || !mutual) {
+        pairs.push(i, j)
+        scores.push(keptScores[k])
       }
     }
   }
-  return pairs
+  budget.skipped += (cuts - oneSided) / 2
+  return byScore(pairs, scores)
 }
 
-function groupKind(cards: DuplicateCandidate[]): DuplicateGroup[] {
+/** The pairs (flat: a, b, a, b, …) from the highest score (2) to the lowest, in a linear counting sort. */
+function byScore(pairs: number[], scores: number[]): Int32Array {
+  const LEVELS = 4096
+  const level = (k: number): number => LEVELS - Math.round((scores[k] / 2) * LEVELS)
+  const starts = new Int32Array(LEVELS + 2)
+  for (let k = 0; k < scores.length; k++) starts[level(k) + 1]++
+  for (let l = 1; l < starts.length; l++) starts[l] += starts[l - 1]
+  const sorted = new Int32Array(pairs.length)
+  for (let k = 0; k < scores.length; k++) {
+    const at = starts[level(k)]++
+    sorted[2 * at] = pairs[2 * k]
+    sorted[2 * at + 1] = pairs[2 * k + 1]
+  }
+  return sorted
+}
+
+function groupKind(cards: DuplicateCandidate[], budget: Budget): DuplicateGroup[] {
   const byKey = new Map<string, Title>()
   const exactTitles = new Map<string, string>()
   for (const card of cards) {
@@ -206,22 +557,39 @@ function groupKind(cards: DuplicateCandidate[]): DuplicateGroup[] {
     if (existing) existing.ids.push(card.id)
     else byKey.set(described.key, { ...described, ids: [card.id] })
   }
+  // Equal word keys are one title already: exact matches never depend on the limits below.
   const titles = [...byKey.values()].filter((t) => t.key !== '')
   const sets = new UnionFind(titles.length)
-  for (const [a, b] of candidatePairs(titles)) {
-    if (sets.find(a) !== sets.find(b) && near(titles[a], titles[b])) sets.union(a, b)
+  const pairs = bestCandidates(titles, budget)
+  for (let k = 0; k < pairs.length; k += 2) {
+    const a = pairs[k]
+    const b = pairs[k + 1]
+    if (sets.find(a) === sets.find(b)) continue
+    if (budget.left <= 0) {
+      budget.skipped++
+      continue
+    }
+    budget.left -= 1 + ((titles[a].words.length + titles[b].words.length) >> 5)
+    budget.comparisons++
+    if (near(titles[a], titles[b])) sets.union(a, b)
   }
-  const components = new Map<number, Set<string>>()
+  // Each card joins its title's component, in the order the cards were given.
+  const titleOf = new Map<string, number>()
   titles.forEach((title, i) => {
-    const root = sets.find(i)
-    const ids = components.get(root) ?? new Set<string>()
-    for (const id of title.ids) ids.add(id)
-    components.set(root, ids)
+    for (const id of title.ids) titleOf.set(id, i)
   })
+  const components = new Map<number, string[]>()
+  for (const card of cards) {
+    const i = titleOf.get(card.id)
+    if (i === undefined) continue
+    const root = sets.find(i)
+    const ids = components.get(root)
+    if (ids) ids.push(card.id)
+    else components.set(root, [card.id])
+  }
   const groups: DuplicateGroup[] = []
-  for (const members of components.values()) {
-    if (members.size < 2) continue
-    const ids = cards.map((c) => c.id).filter((id) => members.has(id))
+  for (const ids of components.values()) {
+    if (ids.length < 2) continue
     const isExact = new Set(ids.map((id) => exactTitles.get(id))).size === 1
     groups.push({ key: '', ids, match: isExact ? 'exact' : 'near' })
   }
@@ -230,9 +598,22 @@ function groupKind(cards: DuplicateCandidate[]): DuplicateGroup[] {
 
 /**
  * Groups cards of the same kind whose titles match or nearly match, in the order of each group's
- * first card. Cards with an empty title never group.
+ * first card, and says whether a limit cut the search short. Cards with an empty title never
+ * group. The work is bounded whatever the titles: each title is compared with its best
+ * {@link PER_TITLE_LIMIT} candidates, and the search makes at most {@link COMPARISON_BUDGET}
+ * comparisons, the most promising first.
  */
-export function findDuplicateGroups(cards: readonly DuplicateCandidate[]): DuplicateGroup[] {
+export function findDuplicates(
+  cards: readonly DuplicateCandidate[],
+  options: DuplicateSearchOptions = {}
+): DuplicateSearch {
+  const budget: Budget = {
+    perTitle: options.perTitle ?? PER_TITLE_LIMIT,
+    left: options.budget ?? COMPARISON_BUDGET,
+    entriesCut: false,
+    comparisons: 0,
+    skipped: 0
+  }
   const position = new Map(cards.map((c, i) => [c.id, i]))
   const byKind = new Map<string, DuplicateCandidate[]>()
   for (const card of cards) {
@@ -241,10 +622,22 @@ export function findDuplicateGroups(cards: readonly DuplicateCandidate[]): Dupli
     byKind.set(card.kind, list)
   }
   const groups = [...byKind.entries()].flatMap(([kind, list]) =>
-    groupKind(list).map((group) => ({ ...group, key: `${kind}:${group.ids[0]}` }))
+    groupKind(list, budget).map((group) => ({ ...group, key: `${kind}:${group.ids[0]}` }))
   )
-  return groups.sort((a, b) => (position.get(a.ids[0]) ?? 0) - (position.get(b.ids[0]) ?? 0))
+  groups.sort((a, b) => (position.get(a.ids[0]) ?? 0) - (position.get(b.ids[0]) ?? 0))
+  return {
+    groups,
+    capped: budget.skipped > 0 || budget.entriesCut,
+    comparisons: budget.comparisons,
+    skipped: budget.skipped
+  }
 }
+
+/** {@link findDuplicates}' groups alone. */
+export const findDuplicateGroups = (
+  cards: readonly DuplicateCandidate[],
+  options?: DuplicateSearchOptions
+): DuplicateGroup[] => findDuplicates(cards, options).groups
 
 /** The ids of every card that is in some group. */
 export const duplicateIds = (groups: readonly DuplicateGroup[]): Set<string> =>
