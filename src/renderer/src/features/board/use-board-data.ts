@@ -1,7 +1,6 @@
 import { useDeferredValue, useMemo } from 'react'
-import { duplicateIds } from '../../../../shared/analysis/duplicates'
 import type { Card, Category, Workspace } from '../../../../shared/model/schema'
-import { duplicateGroupsOf } from '../duplicates/duplicate-groups'
+import { useDuplicateSearch } from '../duplicates/duplicate-search'
 import { searchCards } from '../search/card-search'
 import { isFilterActive, passesFilter, type CardFilter } from '../search/filter'
 import { useSearch } from '../search/search-store'
@@ -9,8 +8,6 @@ import type { BoardFacts } from './board-context'
 import { cardStats } from './card-stats'
 import type { ShownColumn } from './Column'
 import { boardColumns, columnKey } from './columns'
-
-const NO_CARDS: Card[] = []
 
 export interface BoardData {
   /** The columns on screen (all, or those the category filter picks), each with the cards shown. */
@@ -26,7 +23,7 @@ export interface BoardData {
 
 /**
  * Everything the board shows, derived from the workspace and the filters. Duplicate detection
- * runs on a deferred copy of the cards, so a large workspace paints before its badges appear.
+ * runs in a worker (duplicate-search.ts): the board paints at once and its badges arrive later.
  */
 export function useBoardData(workspace: Workspace): BoardData {
   const { cards, categories: unordered, capabilities } = workspace
@@ -34,8 +31,7 @@ export function useBoardData(workspace: Workspace): BoardData {
   const query = useDeferredValue(filter.query)
   const all = useMemo(() => boardColumns(unordered, cards), [unordered, cards])
   const stats = useMemo(() => cardStats(cards, capabilities), [cards, capabilities])
-  const laterCards = useDeferredValue(cards, NO_CARDS)
-  const duplicates = useMemo(() => duplicateIds(duplicateGroupsOf(laterCards)), [laterCards])
+  const duplicates = useDuplicateSearch(cards).ids
   const textMatches = useMemo(() => (query.trim() === '' ? null : searchCards(cards, query)), [cards, query])
   const active = { ...filter, query }
   const isFiltered = isFilterActive(active)

@@ -1,22 +1,40 @@
-import { Center, Group, ScrollArea, Stack, Text, Title } from '@mantine/core'
-import { IconCopyCheck } from '@tabler/icons-react'
+import { Alert, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconCopyCheck } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import type { Card } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
 import { CardDrawer } from '../card-drawer/CardDrawer'
 import { DuplicateGroupCard } from './DuplicateGroupCard'
-import { duplicateGroupsOf } from './duplicate-groups'
+import { useDuplicateSearch } from './duplicate-search'
 import { QUIET_TEXT } from '../board/text-colors'
 
 const NO_CARDS: Card[] = []
+
+/** What the view says about the search itself: whole sentences, one place. */
+const SEARCH_TEXT = {
+  looking: 'Looking for duplicates…',
+  capped:
+    'The duplicate search stopped early: some near matches may be missing. Titles that match exactly are all grouped.',
+  failed: (reason: string) => `The duplicate search failed: ${reason}`
+}
 
 /** Groups of cards whose titles match or nearly match, each with a merge that the user decides. */
 export function DuplicatesView(): React.JSX.Element {
   const cards = useApp((s) => s.workspace?.cards ?? NO_CARDS)
   const categories = useApp((s) => s.workspace?.categories)
-  const groups = useMemo(() => duplicateGroupsOf(cards), [cards])
+  const search = useDuplicateSearch(cards)
   const byId = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards])
+  // The latest answer's groups, without the cards gone since (a merge, a delete) while a new search runs.
+  const groups = useMemo(
+    () =>
+      search.groups
+        .map((g) => ({ ...g, ids: g.ids.filter((id) => byId.has(id)) }))
+        .filter((g) => g.ids.length > 1),
+    [search.groups, byId]
+  )
+  const isFirstSearch =
+    search.status === 'idle' || (search.status === 'looking' && search.groups.length === 0)
   const ordered = useMemo(() => [...(categories ?? [])].sort((a, b) => a.order - b.order), [categories])
   /** Cards of a group in board order (the inbox, then categories), so the first one offered to keep is the first on the board. */
   const boardOrder = useMemo(() => {
@@ -31,8 +49,12 @@ export function DuplicatesView(): React.JSX.Element {
         <Stack gap="md" maw={1100} pb="xl">
           <Group justify="space-between" align="baseline">
             <Title order={2}>Possible duplicates</Title>
-            <Text c={QUIET_TEXT} data-testid="duplicates-summary">
-              {groups.length === 0 ? 'None found' : `${plural(groups.length, 'group')}, ${involved} cards`}
+            <Text c={QUIET_TEXT} data-testid="duplicates-summary" aria-live="polite">
+              {isFirstSearch
+                ? ''
+                : groups.length === 0
+                  ? 'None found'
+                  : `${plural(groups.length, 'group')}, ${involved} cards`}
             </Text>
           </Group>
           <Text size="sm" c={QUIET_TEXT}>
@@ -42,7 +64,34 @@ export function DuplicatesView(): React.JSX.Element {
             a typo of the other. Nothing is merged until you say so; a merge keeps one card, gains every
             distinct description, link, tag and list item of the others, and undoes like any change.
           </Text>
-          {groups.length === 0 ? (
+          {search.status === 'failed' && search.error !== null && (
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              data-testid="duplicates-failed"
+            >
+              {SEARCH_TEXT.failed(search.error)}
+            </Alert>
+          )}
+          {search.capped && (
+            <Alert
+              color="yellow"
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              data-testid="duplicates-capped"
+            >
+              {SEARCH_TEXT.capped}
+            </Alert>
+          )}
+          {isFirstSearch ? (
+            <Center py="xl" data-testid="duplicates-looking">
+              <Stack align="center" gap="xs">
+                <Loader size="sm" aria-hidden />
+                <Text size="sm" c={QUIET_TEXT}>
+                  {SEARCH_TEXT.looking}
+                </Text>
+              </Stack>
+            </Center>
+          ) : groups.length === 0 ? (
             <Center py="xl">
               <Stack align="center" gap="xs">
                 <IconCopyCheck size={40} stroke={1.3} aria-hidden />

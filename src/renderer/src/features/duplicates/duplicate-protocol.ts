@@ -1,0 +1,11 @@
+/** The messages between the page and the duplicate-detection worker (duplicates.worker.ts). */
+import type { DuplicateCandidate, DuplicateSearch } from '../../../../shared/analysis/duplicates'
+
+export interface DuplicateRequest {
+  /** Grows with every request: only the answer to the latest one is used. */
+  seq: number
+  cards: DuplicateCandidate[]
+}
+
+export type DuplicateAnswer =
+  { seq: number; ok: true; search: DuplicateSearch } | { seq: number; ok: false; message: string }
