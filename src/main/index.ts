@@ -18,7 +18,7 @@ import {
 } from 'electron'
 import { EVENTS, type EventName } from '../shared/ipc/channels'
 import type { Payload } from '../shared/ipc/contract'
-import type { MenuAction } from '../shared/ipc/types'
+import type { ImportProgress, MenuAction } from '../shared/ipc/types'
 import { APP_ORIGIN } from '../shared/csp'
 import { createHandlers } from './ipc/handlers'
 import { electronPlatform } from './platform/electron-platform'
@@ -144,7 +144,14 @@ async function start(): Promise<void> {
     () => app.quit()
   )
 
-  registerIpc(ipcMain, createHandlers({ store, platform, drafts }), (url) => isAppUrl(url, devServerUrl))
+  // Imports are parsed in a worker thread built beside this bundle (services/parse-worker.ts).
+  const importWorker = {
+    workerPath: join(import.meta.dirname, 'parse-worker.js'),
+    onProgress: (progress: ImportProgress) => send('importProgress', progress)
+  }
+  registerIpc(ipcMain, createHandlers({ store, platform, drafts, importWorker }), (url) =>
+    isAppUrl(url, devServerUrl)
+  )
   hardenSession(session.defaultSession, devServerUrl)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 

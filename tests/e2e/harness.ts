@@ -3,9 +3,10 @@
  * window.api is a Playwright binding that calls the same handler table main registers, over a
  * real WorkspaceStore in a temporary folder. Only Electron itself is left out.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import { createHandlers, type HandlerTable, type Platform } from '../../src/main/ipc/handlers'
@@ -79,6 +80,22 @@ const BUILD_API = buildSync({
   // init scripts run in a function scope: hand the result to the page's global object
   footer: { js: 'globalThis.__ppApi = __ppApi' }
 }).outputFiles[0].text
+
+/**
+ * The import parser's worker (src/main/parse-worker-entry.ts) bundled as a CommonJS file, as
+ * electron-vite builds it into out/main: a worker thread needs JavaScript on disk.
+ */
+const PARSE_WORKER = join(mkdtempSync(join(tmpdir(), 'persona-planner-worker-')), 'parse-worker.cjs')
+buildSync({
+  entryPoints: [fileURLToPath(new URL('../../src/main/parse-worker-entry.ts', import.meta.url))],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: PARSE_WORKER,
+  logLevel: 'warning'
+})
+process.once('exit', () => rmSync(dirname(PARSE_WORKER), { recursive: true, force: true }))
 
 const METHOD_BY_CHANNEL = new Map<string, Method>(
   Object.entries(CHANNELS).map(([method, channel]) => [channel, method as Method])
@@ -165,7 +182,14 @@ export async function openApp(
     },
     ...platformOverrides
   }
-  const handlers = createHandlers({ store, platform })
+  const handlers = createHandlers({
+    store,
+    platform,
+    importWorker: {
+      workerPath: PARSE_WORKER,
+      onProgress: (progress) => void emit(page, 'importProgress', progress).catch(() => undefined)
+    }
+  })
   store.onChange((change) => void emit(page, 'workspaceChanged', change).catch(() => undefined))
   store.onStatus((status) => void emit(page, 'storeStatus', status).catch(() => undefined))
   await serveRenderer(page)

@@ -1,6 +1,7 @@
 /** What the handlers are made of: the platform they call out to, and the shape of one handler. */
 import type { Method } from '../../shared/ipc/channels'
 import type { ParsedRequest, Response } from '../../shared/ipc/contract'
+import type { ImportProgress } from '../../shared/ipc/types'
 import type { DraftFlushes } from '../services/quit'
 import type { WorkspaceStore } from '../services/workspace-store'
 
@@ -20,6 +21,16 @@ export interface HandlerDeps {
   platform: Platform
   /** Waits for the page's drafts at quit (services/quit.ts); absent where nothing waits (tests). */
   drafts?: Pick<DraftFlushes, 'flushed'>
+  /** Where imports are parsed: in a worker (the app, the e2e harness), else in this thread (unit tests). */
+  importWorker?: ImportWorker
+}
+
+/** The parse worker's built entry, and who hears of its progress (main sends it as importProgress). */
+export interface ImportWorker {
+  workerPath: string
+  onProgress: (progress: ImportProgress) => void
+  /** The worker's heap in MB; PARSE_WORKER_MEMORY_MB unless a test asks for less. */
+  memoryMb?: number
 }
 
 /** One method's handler: takes the request its schema parsed, returns the response or throws. */

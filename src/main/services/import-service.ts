@@ -7,7 +7,13 @@ import { constants as fsConstants, promises as fs, type Stats } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Command, ImportMode } from '../../shared/commands/schema'
-import { ImportError, MAX_IMPORT_BYTES, parseProfileBytes, type ParsedFile } from '../../shared/formats'
+import {
+  ImportError,
+  MAX_IMPORT_BYTES,
+  parseProfileBytes,
+  type ParseOptions,
+  type ParsedFile
+} from '../../shared/formats'
 import type { Diagnostic, DuplicateGroup, ImportFileSummary, ImportPreview } from '../../shared/ipc/types'
 import { INBOX_NAME } from '../../shared/model/defaults'
 import type { Capability, Card, Category, Source, Workspace } from '../../shared/model/schema'
@@ -37,15 +43,21 @@ function failure(fileName: string, error: unknown): FileOutcome {
   }
 }
 
+/** Parses one file's bytes in this thread: parseProfileBytes, its ImportError as the file's failure. Never throws. */
+export function parseOutcome(data: Uint8Array, fileName: string, options: ParseOptions = {}): FileOutcome {
+  try {
+    return { ok: true, parsed: parseProfileBytes(data, fileName, options) }
+  } catch (error) {
+    return failure(fileName, error)
+  }
+}
+
+/** How a file's bytes become its outcome: parseOutcome here (the CLI), or in a worker (the app, parse-worker.ts). */
+export type ParseFile = (data: Uint8Array, fileName: string) => FileOutcome | Promise<FileOutcome>
+
 /** Parses files already in memory (dropped or picked in the renderer). Never throws. */
 export function parseProfileBuffers(files: { name: string; data: Uint8Array }[]): FileOutcome[] {
-  return files.map(({ name, data }) => {
-    try {
-      return { ok: true, parsed: parseProfileBytes(data, name) }
-    } catch (error) {
-      return failure(name, error)
-    }
-  })
+  return files.map(({ name, data }) => parseOutcome(data, name))
 }
 
 /** What a path that is not a regular file is, in words. */
@@ -88,9 +100,13 @@ async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array
  * Reads and parses files from disk. A missing or unreadable file becomes an `io` failure naming
  * it; so does anything that is not a regular file (a folder, a named pipe, a device), refused
  * before it is read. A file is read through a byte limit, not trusting its size: over
- * MAX_IMPORT_BYTES it is refused as too large. Never throws.
+ * MAX_IMPORT_BYTES it is refused as too large. `parse` reads the bytes (in this thread unless
+ * the caller passes a worker's). Never throws.
  */
-export async function readProfileFiles(paths: string[]): Promise<FileOutcome[]> {
+export async function readProfileFiles(
+  paths: string[],
+  parse: ParseFile = parseOutcome
+): Promise<FileOutcome[]> {
   return Promise.all(
     paths.map(async (path): Promise<FileOutcome> => {
       const fileName = basename(path)
@@ -125,11 +141,7 @@ export async function readProfileFiles(paths: string[]): Promise<FileOutcome[]> 
       } finally {
         await handle?.close().catch(() => undefined)
       }
-      try {
-        return { ok: true, parsed: parseProfileBytes(data, fileName) }
-      } catch (error) {
-        return failure(fileName, error)
-      }
+      return parse(data, fileName)
     })
   )
 }

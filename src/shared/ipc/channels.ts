@@ -13,6 +13,7 @@ export const CHANNELS = {
   chooseImportFiles: 'import:choose-files',
   applyImport: 'import:apply',
   discardImport: 'import:discard',
+  cancelImport: 'import:cancel',
   exportWorkspace: 'export:save',
   exportReport: 'report:save',
   listBackups: 'backup:list',
@@ -28,7 +29,8 @@ export const EVENTS = {
   workspaceChanged: 'workspace:changed',
   storeStatus: 'store:status',
   menuAction: 'menu:action',
-  flushDrafts: 'drafts:flush'
+  flushDrafts: 'drafts:flush',
+  importProgress: 'import:progress'
 } as const
 
 export type EventName = keyof typeof EVENTS

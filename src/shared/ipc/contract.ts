@@ -10,7 +10,16 @@ import { FORMAT_IDS } from '../formats/registry'
 import { Horizon } from '../model/schema'
 import type { Result } from '../result'
 import type { EventName, Method, Subscriber } from './channels'
-import type { BackupInfo, Change, ImportPreview, MenuAction, SavedFile, Snapshot, StoreStatus } from './types'
+import type {
+  BackupInfo,
+  Change,
+  ImportPreview,
+  ImportProgress,
+  MenuAction,
+  SavedFile,
+  Snapshot,
+  StoreStatus
+} from './types'
 
 /** The registry's ids (src/shared/formats/registry.ts): every format there reads and writes. */
 export const EXPORT_FORMATS = FORMAT_IDS
@@ -63,15 +72,18 @@ export const CONTRACT = {
           })
       })
       .strict(),
-    response: returns<ImportPreview>()
+    /** null when the import was cancelled (cancelImport) while the files were read. */
+    response: returns<ImportPreview | null>()
   },
-  /** Shows the native open dialog; null when the user cancels. */
+  /** Shows the native open dialog; null when the user cancels it, or cancels the import while the files are read. */
   chooseImportFiles: { request: none, response: returns<ImportPreview | null>() },
   applyImport: {
     request: z.object({ token: z.string().min(1), mode: ImportMode }).strict(),
     response: returns<Change>()
   },
   discardImport: { request: z.object({ token: z.string().min(1) }).strict(), response: returns<null>() },
+  /** Stops the files being read for an import; its preview call then answers null. */
+  cancelImport: { request: none, response: returns<null>() },
   /** Fills an empty workspace with the example shipped in resources/ (one undo takes it away). */
   openExampleWorkspace: { request: none, response: returns<Change>() },
   /** Shows the native save dialog and writes the file; null when the user cancels. */
@@ -110,7 +122,9 @@ export const EVENT_CONTRACT = {
   storeStatus: returns<StoreStatus>(),
   menuAction: returns<MenuAction>(),
   /** Main is about to close the workspace: save every draft now, then answer with `draftsFlushed`. */
-  flushDrafts: returns<{ id: number }>()
+  flushDrafts: returns<{ id: number }>(),
+  /** How far the file being read for an import got (sent at most once per percent). */
+  importProgress: returns<ImportProgress>()
 } as const satisfies Record<EventName, unknown>
 
 export type Payload<E extends EventName> = (typeof EVENT_CONTRACT)[E]

@@ -55,6 +55,15 @@ export interface ImportFileSummary {
   error: string | null
 }
 
+/** How far main got reading one imported file (the importProgress event). */
+export interface ImportProgress {
+  file: string
+  /** 0 to 1. */
+  fraction: number
+  /** The cards made so far. */
+  cards: number
+}
+
 export interface ImportPreview {
   token: string
   files: ImportFileSummary[]

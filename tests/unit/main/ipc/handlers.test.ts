@@ -34,6 +34,7 @@ const BAD_REQUESTS: Record<Method, unknown[]> = {
   chooseImportFiles: [{ path: '/etc/passwd' }],
   applyImport: [{ token: '' }, { token: 'x', mode: 'overwrite' }],
   discardImport: [{}],
+  cancelImport: [{ token: 'x' }],
   openExampleWorkspace: [{ path: '/etc/passwd' }],
   exportWorkspace: [{ format: 'docx' }, {}],
   exportReport: [
