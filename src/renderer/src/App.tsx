@@ -1,4 +1,4 @@
-import { AppShell, Button, Center, Loader, LoadingOverlay, NavLink, Stack, Text, Title } from '@mantine/core'
+import { AppShell, Button, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCopy, IconLayoutKanban, IconListCheck, IconReportAnalytics, IconTool } from '@tabler/icons-react'
 import { useEffect, useState, type DragEvent } from 'react'
 import { call, on } from './api/client'
@@ -17,6 +17,7 @@ import { ExportModal } from './features/export/ExportModal'
 import { ExportReportModal } from './features/gaps/ExportReportModal'
 import { GapView } from './features/gaps/GapView'
 import { ImportPreviewModal } from './features/import/ImportPreviewModal'
+import { ImportProgressOverlay } from './features/import/ImportProgressOverlay'
 import { useImport } from './features/import/use-import'
 import { NeedsView } from './features/needs/NeedsView'
 import { useApp, type View } from './store'
@@ -123,11 +124,7 @@ export function App(): React.JSX.Element {
         })}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
-        <LoadingOverlay
-          visible={importer.busy}
-          overlayProps={{ blur: 1 }}
-          loaderProps={{ children: 'Reading files…' }}
-        />
+        {importer.busy && <ImportProgressOverlay progress={importer.progress} onCancel={importer.cancel} />}
         <Notices />
         <div style={{ flex: 1, minHeight: 0 }}>
           <ViewErrorBoundary

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react'
-import type { ImportPreview } from '../../../../shared/ipc/types'
-import { call, errorMessage } from '../../api/client'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ImportPreview, ImportProgress } from '../../../../shared/ipc/types'
+import { call, errorMessage, on } from '../../api/client'
 import { useApp } from '../../store'
 import { droppedFilesRefusal } from './dropped-files'
 
@@ -8,6 +8,10 @@ import { droppedFilesRefusal } from './dropped-files'
 export function useImport(): {
   preview: ImportPreview | null
   busy: boolean
+  /** How far main got reading the current file; null until it says. */
+  progress: ImportProgress | null
+  /** Stops the reading: nothing of it is previewed or applied. */
+  cancel: () => void
   chooseFiles: () => Promise<void>
   importDropped: (files: File[]) => Promise<void>
   close: () => void
@@ -15,21 +19,35 @@ export function useImport(): {
   const toast = useApp((s) => s.toast)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  /** Set by cancel: the reading under way gives nothing, whatever main answers. */
+  const cancelled = useRef(false)
+
+  useEffect(() => (busy ? on('importProgress', setProgress) : undefined), [busy])
 
   const guarded = useCallback(
     async (work: () => Promise<ImportPreview | null>) => {
       setBusy(true)
+      setProgress(null)
+      cancelled.current = false
       try {
         const result = await work()
-        if (result) setPreview(result)
+        if (result && !cancelled.current) setPreview(result)
       } catch (error) {
-        toast('error', errorMessage(error))
+        if (!cancelled.current) toast('error', errorMessage(error))
       } finally {
         setBusy(false)
+        setProgress(null)
       }
     },
     [toast]
   )
+
+  const cancel = useCallback(() => {
+    cancelled.current = true
+    setBusy(false)
+    void call('cancelImport', {}).catch(() => undefined)
+  }, [])
 
   const chooseFiles = useCallback(() => guarded(() => call('chooseImportFiles', {})), [guarded])
   const importDropped = useCallback(
@@ -45,5 +63,5 @@ export function useImport(): {
       }),
     [guarded]
   )
-  return { preview, busy, chooseFiles, importDropped, close: () => setPreview(null) }
+  return { preview, busy, progress, cancel, chooseFiles, importDropped, close: () => setPreview(null) }
 }
