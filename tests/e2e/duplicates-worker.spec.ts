@@ -23,7 +23,7 @@ const FAMILIES = [
 test('the board draws before the duplicate search answers; badges and groups arrive from the worker', async ({
   page,
   app
-}) => {
+}, testInfo) => {
   const warnings: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text())
@@ -66,7 +66,7 @@ test('the board draws before the duplicate search answers; badges and groups arr
   await expect(page.getByTestId('duplicate-group')).toHaveCount(3)
   await expect(page.getByTestId('duplicates-summary')).toHaveText('3 groups, 6 cards')
   await expect(page.getByTestId('duplicates-capped')).toHaveCount(0)
-  await page.screenshot({ path: '/tmp/pp-duplicates-worker.png' })
+  await page.screenshot({ path: testInfo.outputPath('duplicates-worker.png') })
 
   await openView(page, 'Board')
   await expect(cardIn(roles, 'Programme manager').getByTestId('duplicate-badge')).toBeVisible()
