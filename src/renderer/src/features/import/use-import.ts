@@ -20,32 +20,40 @@ export function useImport(): {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
-  /** Set by cancel: the reading under way gives nothing, whatever main answers. */
-  const cancelled = useRef(false)
+  /** Counts imports started and cancelled: an answer for an older one is dropped. */
+  const generation = useRef(0)
 
   useEffect(() => (busy ? on('importProgress', setProgress) : undefined), [busy])
 
   const guarded = useCallback(
     async (work: () => Promise<ImportPreview | null>) => {
+      const current = ++generation.current
       setBusy(true)
       setProgress(null)
-      cancelled.current = false
       try {
         const result = await work()
-        if (result && !cancelled.current) setPreview(result)
+        if (current === generation.current) {
+          if (result) setPreview(result)
+        } else if (result) {
+          // Cancelled after main had read the files: drop what it holds for the preview.
+          void call('discardImport', { token: result.token }).catch(() => undefined)
+        }
       } catch (error) {
-        if (!cancelled.current) toast('error', errorMessage(error))
+        if (current === generation.current) toast('error', errorMessage(error))
       } finally {
-        setBusy(false)
-        setProgress(null)
+        if (current === generation.current) {
+          setBusy(false)
+          setProgress(null)
+        }
       }
     },
     [toast]
   )
 
   const cancel = useCallback(() => {
-    cancelled.current = true
+    generation.current++
     setBusy(false)
+    setProgress(null)
     void call('cancelImport', {}).catch(() => undefined)
   }, [])
 
