@@ -58,6 +58,28 @@ describe('readRecords', () => {
   })
 })
 
+describe('unescaping quoted cells', () => {
+  it('reads cells with few and many "" escapes, with any text between them, as written', () => {
+    const cells = [
+      'say "hi"',
+      '"'.repeat(15),
+      '"'.repeat(16),
+      `“quoted” ${'"é😀"'.repeat(40)} ${'"'.repeat(100)}`,
+      'a\n"b"\nc'.repeat(30)
+    ]
+    // The reader takes LF line ends (parseProfileText normalises them).
+    const written = writeCsv(
+      ['x'],
+      cells.map((c) => [c])
+    ).replaceAll('\r\n', '\n')
+    expect(
+      readRecords(written, null)
+        .records.slice(1)
+        .map((r) => r.cells[0])
+    ).toEqual(cells)
+  })
+})
+
 describe('guardFormula', () => {
   const hidden = [' =HYPERLINK("http://evil","x")', '\n=1+1', ' \n@SUM(A1)', ' \t -2+3', '\t+1', '  @cmd']
 
