@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { invocationDir, main } from '../../../src/cli/index'
-import type { CliIo } from '../../../src/cli/io'
+import { captured, type CliRun } from './capture'
 
 const REPO = resolve(import.meta.dirname, '../../..')
 const userDir = mkdtempSync(join(tmpdir(), 'pp-cli-user-'))
@@ -19,16 +19,7 @@ const TAXONOMY =
   '<details>\n<summary>Open data</summary>\n\n### Data steward\n\nKeeps the registers.\n</details>\n'
 writeFileSync(join(userDir, 'profiles.md'), TAXONOMY)
 
-async function run(
-  cwd: string,
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
+const run = (cwd: string, ...argv: string[]): Promise<CliRun> => captured((io) => main(argv, io), cwd)
 
 describe('paths the user typed', () => {
   it('are read and written relative to the folder the command ran in', async () => {

@@ -3,21 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { USAGE, main } from '../../../src/cli/index'
-import type { CliIo } from '../../../src/cli/io'
+import { USAGE } from '../../../src/cli/index'
 import { FORMATS, serialize } from '../../../src/shared/formats'
 import { richWorkspace } from '../shared/formats/rich-workspace'
+import { cli } from './capture'
 
 const dir = mkdtempSync(join(tmpdir(), 'pp-convert-losses-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
 
 /** The rich workspace as a JSON file: convert reads it whole, so every loss is there to count. */
 const input = join(dir, 'rich.json')

@@ -5,24 +5,16 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CONVERT_USAGE } from '../../../src/cli/commands/convert'
-import { USAGE, main } from '../../../src/cli/index'
-import type { CliIo } from '../../../src/cli/io'
+import { USAGE } from '../../../src/cli/index'
 import { parseProfileText } from '../../../src/shared/formats'
 import type { Workspace } from '../../../src/shared/model/schema'
 import { FIXTURES, PERSONAS, REPO_ROOT as ROOT, TAXONOMY } from '../shared/formats/helpers'
+import { cli } from './capture'
 
 const TAXONOMY_FILE = join(FIXTURES, TAXONOMY)
 const PERSONAS_FILE = join(FIXTURES, PERSONAS)
 const dir = mkdtempSync(join(tmpdir(), 'pp-convert-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
 
 describe('convert', () => {
   it('adds several inputs into one workspace and writes it to stdout, with nothing else there', async () => {

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { REPORT_USAGE, report } from '../../../src/cli/commands/report'
-import type { CliIo } from '../../../src/cli/io'
 import { renderGapReport } from '../../../src/shared/analysis'
 import { FIXED_TIME, handWorkspace } from '../shared/analysis/fixtures'
 import { FIXTURES } from '../shared/formats/helpers'
+import { captured, type CliRun } from './capture'
 
 const dir = mkdtempSync(join(tmpdir(), 'pp-report-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -15,13 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const workspacePath = join(dir, 'workspace.json')
 writeFileSync(workspacePath, JSON.stringify(handWorkspace(), null, 2))
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }
-  const code = await report(args, io)
-  return { code, stdout, stderr }
-}
+const cli = (...args: string[]): Promise<CliRun> => captured((io) => report(args, io))
 
 beforeEach(() => {
   vi.unstubAllEnvs()

@@ -3,22 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { VALIDATE_USAGE } from '../../../src/cli/commands/validate'
-import { main } from '../../../src/cli/index'
-import type { CliIo } from '../../../src/cli/io'
 import { FIXTURES, PERSONAS, TAXONOMY } from '../shared/formats/helpers'
+import { cli, type CliRun } from './capture'
 
 const TAXONOMY_FILE = join(FIXTURES, TAXONOMY)
 const PERSONAS_FILE = join(FIXTURES, PERSONAS)
 const dir = mkdtempSync(join(tmpdir(), 'pp-validate-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }
-  const code = await main(['validate', ...args], io)
-  return { code, stdout, stderr }
-}
+const validate = (...args: string[]): Promise<CliRun> => cli('validate', ...args)
 
 describe('validate', () => {
   it('exits 0 for readable files and sums each one up on stdout, its result', async () => {
