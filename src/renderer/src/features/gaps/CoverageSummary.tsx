@@ -1,15 +1,8 @@
 import { Group, Paper, SimpleGrid, Text, ThemeIcon } from '@mantine/core'
-import { COVERAGE_STATUSES, type GapAnalysis } from '../../../../shared/analysis'
+import { COVERAGE_STATUSES, STATUS_HELP, statusCount, type GapAnalysis } from '../../../../shared/analysis'
 import { HORIZON_HEADING } from '../../../../shared/analysis/report/common'
 import { plural } from '../../../../shared/text/plural'
 import { STATUS_LOOK } from './status-look'
-
-const STATUS_HELP = {
-  met: 'a linked capability is in place',
-  partial: 'the best linked capability is partial',
-  gap: 'no linked capability is in place',
-  unassessed: 'no capability linked yet'
-} as const
 
 /** Needs by status at the analysed horizon, and the gaps its plan closes since the horizon before. */
 export function CoverageSummary({ analysis }: { analysis: GapAnalysis }): React.JSX.Element {
@@ -26,9 +19,7 @@ export function CoverageSummary({ analysis }: { analysis: GapAnalysis }): React.
               </ThemeIcon>
               <div>
                 <Text size="lg" fw={700} lh={1.2}>
-                  {status === 'gap'
-                    ? plural(analysis.totals.gap, 'gap')
-                    : `${analysis.totals[status]} ${look.label.toLowerCase()}`}
+                  {statusCount(status, analysis.totals[status])}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {STATUS_HELP[status]}

@@ -96,7 +96,7 @@ export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
           searchable
         />
         <Chip size="sm" checked={filter.hasGaps} onChange={(hasGaps) => setFilter({ hasGaps })}>
-          Has gaps
+          Has gaps now
         </Chip>
         <Chip size="sm" checked={filter.duplicates} onChange={(duplicates) => setFilter({ duplicates })}>
           Duplicates
