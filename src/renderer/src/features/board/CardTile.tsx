@@ -1,6 +1,6 @@
 import { Badge, Group, Highlight, Paper, Text } from '@mantine/core'
 import { IconCheck, IconCopy, IconListCheck, IconUser, IconUsersGroup } from '@tabler/icons-react'
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import {
   countsSummary,
   worseStatus,
@@ -10,6 +10,7 @@ import {
 import type { Card } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
 import { STATUS_LOOK, statusIconColor } from '../gaps/status-look'
+import { matchReason } from '../search/match-reason'
 import classes from './board.module.css'
 import { QUIET_TEXT } from './text-colors'
 
@@ -94,6 +95,7 @@ export const CardTile = memo(function CardTile({
         )}
       </Group>
       <CardTitle title={card.title} highlight={highlight} />
+      {highlight && highlight.length > 0 && <MatchReasonLine card={card} highlight={highlight} />}
       {card.description && <Description text={card.description} highlight={highlight} />}
       {card.tags.length > 0 && <Tags tags={card.tags} />}
       {needs !== undefined && counts !== undefined && <PersonaStats needs={needs} counts={counts} />}
@@ -112,6 +114,24 @@ function CardTitle({ title, highlight }: { title: string; highlight?: string[] }
   return (
     <Highlight highlight={highlight} fw={600} size="sm" mt={4} data-testid="card-title" accentInsensitive>
       {title}
+    </Highlight>
+  )
+}
+
+/** Why the search found this card when the title does not show it: "Need: … classification tool …". */
+function MatchReasonLine({ card, highlight }: { card: Card; highlight: string[] }): React.JSX.Element | null {
+  const reason = useMemo(() => matchReason(card, highlight), [card, highlight])
+  if (!reason) return null
+  return (
+    <Highlight
+      highlight={highlight}
+      size="xs"
+      mt={2}
+      className="line-clamp-2"
+      accentInsensitive
+      data-testid="match-reason"
+    >
+      {`${reason.field}: ${reason.snippet}`}
     </Highlight>
   )
 }
