@@ -143,6 +143,17 @@ test('“Not a duplicate” dismisses a pair for good; undo and Restore bring it
   ])
   await page.screenshot({ path: testInfo.outputPath('duplicates-dismissed.png'), fullPage: true })
   await expectNoViolations(page, 'the Duplicates view with a dismissed pair')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: testInfo.outputPath('duplicates-dismissed-dark.png'), fullPage: true })
+  await expectNoViolations(page, 'the Duplicates view with a dismissed pair, dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  // The board's badges follow: the pair is no longer flagged there either.
+  await openView(page, 'Board')
+  const middle = column(page, 'Middle management')
+  await expect(cardIn(middle, 'Project Manager').getByText('Duplicate?')).toBeVisible()
+  await expect(cardIn(middle, 'Software developer').getByText('Duplicate?')).toBeHidden()
+  await openView(page, 'Duplicates')
 
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(
