@@ -99,3 +99,13 @@ export type MenuAction =
   | 'new-category'
   | 'find'
   | 'about'
+  /** View > one of the five views (Ctrl+1..5), in the sidebar's order. */
+  | 'show-board'
+  | 'show-duplicates'
+  | 'show-capabilities'
+  | 'show-needs'
+  | 'show-gaps'
+  /** View > Colour Scheme. */
+  | 'scheme-system'
+  | 'scheme-light'
+  | 'scheme-dark'

@@ -15,7 +15,13 @@ export function SaveStatus(): React.JSX.Element {
   const look = LOOK[status.state]
   return (
     <Tooltip label={status.message ?? filePath} multiline w={320} withArrow>
-      <Badge color={look.color} variant="dot" data-testid="save-status" aria-live="polite">
+      <Badge
+        color={look.color}
+        variant="dot"
+        data-testid="save-status"
+        aria-live="polite"
+        style={{ flexShrink: 0, overflow: 'visible' }}
+      >
         {look.label}
       </Badge>
     </Tooltip>

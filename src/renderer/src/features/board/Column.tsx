@@ -70,6 +70,9 @@ export const InboxColumn = memo(function InboxColumn({
   return <ColumnFrame column={column} filtered={filtered} setNode={setNodeRef} />
 })
 
+/** Wide enough for "Uncategorised", its count and its collapse button. */
+const EMPTY_INBOX_WIDTH = 220
+
 function ColumnFrame({
   column,
   filtered,
@@ -89,13 +92,15 @@ function ColumnFrame({
   const isTarget = useDropInColumn(column.key) !== undefined
   const name = columnName(column)
   const count = filtered ? `${column.shown.length} of ${column.cards.length}` : `${column.cards.length}`
+  // An empty Uncategorised column stays a narrow drop target; a category's colour bands its top.
+  const width = isCollapsed ? 52 : !column.category && column.cards.length === 0 ? EMPTY_INBOX_WIDTH : 300
   return (
     <Paper
       ref={setNode}
       withBorder
       p={isCollapsed ? 6 : 'sm'}
-      w={isCollapsed ? 52 : 300}
-      miw={isCollapsed ? 52 : 300}
+      w={width}
+      miw={width}
       bg="var(--mantine-color-default-hover)"
       className={isTarget ? classes.columnTarget : undefined}
       data-testid="column"
@@ -107,6 +112,9 @@ function ColumnFrame({
         display: 'flex',
         flexDirection: 'column',
         maxHeight: '100%',
+        borderTop: column.category
+          ? `4px solid var(--mantine-color-${column.category.color}-filled)`
+          : undefined,
         opacity: isLifted ? 0.6 : undefined,
         zIndex: isLifted ? 2 : undefined,
         ...style

@@ -8,7 +8,13 @@ import { STATUS_LOOK } from './status-look'
 export function CoverageSummary({ analysis }: { analysis: GapAnalysis }): React.JSX.Element {
   const step = analysis.charts.byHorizon.find((h) => h.horizon === analysis.horizon)
   return (
-    <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" data-testid="coverage-summary">
+    // By the width the view has (not the window's), so that a tile never squeezes its number.
+    <SimpleGrid
+      type="container"
+      cols={{ base: 2, '640px': 3, '1000px': 5 }}
+      spacing="sm"
+      data-testid="coverage-summary"
+    >
       {COVERAGE_STATUSES.map((status) => {
         const look = STATUS_LOOK[status]
         return (

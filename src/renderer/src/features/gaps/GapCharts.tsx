@@ -22,7 +22,7 @@ function ChartCard({
 }): React.JSX.Element {
   return (
     <Paper withBorder p="sm" component="figure" m={0}>
-      <Title order={4} size="h5" mb="xs">
+      <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
       {children}

@@ -24,7 +24,7 @@ function Section({
 }): React.JSX.Element {
   return (
     <Box component="section" aria-label={title}>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {title}
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
@@ -91,7 +91,9 @@ export function GapView(): React.JSX.Element | null {
     <Stack h="100%" gap="lg" style={{ overflowY: 'auto' }} pr="xs" data-testid="gap-view">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Gap analysis</Title>
+          <Title order={1} size="h2">
+            Gap analysis
+          </Title>
           <Text c="dimmed" size="sm">
             Which persona needs today&apos;s IT capabilities meet, which the plans will meet, and which remain
             gaps.
