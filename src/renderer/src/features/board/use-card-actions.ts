@@ -14,9 +14,10 @@ const CLICK_AFTER_DROP_MS = 250
 export async function deleteCards(ids: string[], titleOf: (id: string) => string): Promise<void> {
   if (ids.length === 0) return
   const { run, toast } = useApp.getState()
+  const message = deletedMessage(ids.length, titleOf(ids[0])) // named while the card is still there
   if (!(await run({ type: 'card.delete', ids }))) return
   useBoard.getState().clearSelection()
-  toast('info', deletedMessage(ids.length, titleOf(ids[0])))
+  toast('info', message)
 }
 
 /** "Deleted “Data analyst”. Undo (Ctrl+Z) brings it back." or "Deleted 2 cards. Undo (Ctrl+Z) restores them." */
