@@ -3,6 +3,7 @@
  * current view marked; Ctrl+1..5 and the View menu switch views; each view has one h1. The
  * colour-scheme switch in the More actions menu (item 10), remembered.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { emit, expect, test } from './harness'
 import { viewsNav } from './pages/app'
@@ -23,6 +24,23 @@ async function expectView(page: Page, view: (typeof VIEWS)[number]): Promise<voi
   const h1 = page.locator('h1')
   await expect(h1).toHaveCount(1)
   await expect(h1).toHaveText(view.heading)
+}
+
+/** The outline and the navigation by axe: one h1, no skipped level, named buttons, no misplaced ARIA. */
+async function expectOutline(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withRules([
+      'page-has-heading-one',
+      'heading-order',
+      'button-name',
+      'aria-allowed-attr',
+      'landmark-unique'
+    ])
+    .analyze()
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`),
+    what
+  ).toEqual([])
 }
 
 test('Tab reaches the views, Enter opens one, Ctrl+1..5 and the View menu switch views, each with one h1', async ({
@@ -46,6 +64,7 @@ test('Tab reaches the views, Enter opens one, Ctrl+1..5 and the View menu switch
   for (const [i, view] of VIEWS.entries()) {
     await page.keyboard.press(`Control+${i + 1}`)
     await expectView(page, view)
+    await expectOutline(page, view.name)
   }
 
   await emit(page, 'menuAction', 'show-capabilities')

@@ -4,6 +4,7 @@
  * screen; the gap tiles show whole numbers; the header shortens the workspace name, never "Saved".
  */
 import type { Locator, Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './harness'
 import { openView } from './pages/app'
 
@@ -37,6 +38,11 @@ test('at 1024x700 the sidebar shows icons named by their view, and the toggle sh
   await nav.getByRole('button', { name: 'Capabilities', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Capabilities' })).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('collapsed.png') })
+  const { violations } = await new AxeBuilder({ page })
+    .include('nav')
+    .withRules(['button-name', 'aria-allowed-attr', 'aria-valid-attr-value'])
+    .analyze()
+  expect(violations.map((v) => v.id)).toEqual([])
 
   // By keyboard: the toggle is a button in the navigation.
   await toggle.focus()

@@ -88,7 +88,14 @@ function ViewsNav({ collapsed, onToggle }: { collapsed: boolean; onToggle: () =>
       {VIEW_ORDER.map((v, i) => {
         const { label, Icon } = VIEWS[v]
         return (
-          <Tooltip key={v} label={`${label} (Ctrl+${i + 1})`} position="right" withArrow>
+          // Named beside the icon when expanded; the tooltip then would only cover the view.
+          <Tooltip
+            key={v}
+            label={`${label} (Ctrl+${i + 1})`}
+            position="right"
+            withArrow
+            disabled={!collapsed}
+          >
             <NavLink
               component="button"
               label={collapsed ? undefined : label}
