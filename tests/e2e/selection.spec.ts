@@ -104,7 +104,11 @@ test.describe('error toasts', () => {
     await expect(toast(page)).toHaveCount(0)
 
     await failADelete(page)
-    await page.getByRole('button', { name: 'Dismiss message' }).click()
+    await page
+      .getByRole('alert')
+      .filter({ has: toast(page) })
+      .getByRole('button', { name: 'Dismiss message' })
+      .click()
     await expect(toast(page)).toHaveCount(0)
 
     await failADelete(page)
