@@ -40,8 +40,11 @@ test.describe('search', () => {
       categoryId: null
     })
     expect(applied.revision).toBeGreaterThan(0)
+    // The new card is Uncategorised's only one: its column's name counts it in the singular.
+    await expect(page.getByRole('region', { name: 'Uncategorised, 1 card', exact: true })).toBeVisible()
     const search = page.getByRole('textbox', { name: 'Search cards' })
     await search.fill('securite')
+    await expect(page.getByRole('region', { name: 'Uncategorised, 1 of 1 card', exact: true })).toBeVisible()
     await expect(cardIn(page.locator('body'), 'Analyste de la Sécurité')).toBeVisible()
     await expect(
       cardIn(page.locator('body'), 'Analyste de la Sécurité').getByTestId('card-title').locator('mark')

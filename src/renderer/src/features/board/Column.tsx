@@ -5,6 +5,7 @@ import { ActionIcon, Badge, Button, ColorSwatch, Paper, Stack, Text, Tooltip } f
 import { IconChevronsRight, IconGripVertical, IconPlus } from '@tabler/icons-react'
 import { memo } from 'react'
 import type { Card } from '../../../../shared/model/schema'
+import { columnLabel } from './announcements'
 import { columnDragId } from './board-context'
 import classes from './board.module.css'
 import { useBoard, useDropInColumn } from './board-store'
@@ -106,7 +107,7 @@ function ColumnFrame({
       data-testid="column"
       data-column-key={column.key}
       data-category-id={column.category?.id ?? 'inbox'}
-      aria-label={`${name}, ${count} cards`}
+      aria-label={columnLabel(name, column.shown.length, column.cards.length, filtered)}
       role="region"
       style={{
         display: 'flex',
