@@ -14,7 +14,7 @@ test.describe('search', () => {
     await expect(page.getByTestId('card').first()).toBeVisible()
   })
 
-  test('a match in need text shows the field and the words around it', async ({ page }) => {
+  test('a match in need text shows the field and the words around it', async ({ page }, testInfo) => {
     await page.getByRole('textbox', { name: 'Search cards' }).fill('sensitivity')
     const card = page.getByTestId('card')
     await expect(card).toHaveCount(1)
@@ -23,6 +23,10 @@ test.describe('search', () => {
       'Need: A tool to label documents by sensitivity, bought once, not rented'
     )
     await expect(card.getByTestId('match-reason').locator('mark')).toHaveText(['sensitivity'])
+    await page.screenshot({ path: testInfo.outputPath('search-need-match.png') })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: testInfo.outputPath('search-need-match-dark.png') })
+    await page.emulateMedia({ colorScheme: 'light' })
 
     // A match in the title needs no explanation.
     await page.getByRole('textbox', { name: 'Search cards' }).fill('grants')
