@@ -20,6 +20,7 @@ import { plural } from '../../../../shared/text/plural'
 import { call, errorMessage } from '../../api/client'
 import { ChoiceList } from '../../components/ChoiceList'
 import { useApp } from '../../store'
+import { importedMessage } from './import-message'
 
 const MODE_TEXT: Record<ImportMode, { label: string; help: string }> = {
   add: { label: 'Add', help: 'Add every card; categories with the same name are shared.' },
@@ -97,9 +98,12 @@ export function ImportPreviewModal({
   const apply = async (): Promise<void> => {
     setBusy(true)
     try {
+      const before = useApp.getState().workspace?.cards.length ?? 0
       const change = await call('applyImport', { token: preview.token, mode })
       receive(change)
-      toast('info', `${change.label}. Undo takes it all back.`)
+      const after = useApp.getState().workspace?.cards.length ?? 0
+      const incoming = preview.byCategory.reduce((n, c) => n + c.cards, 0)
+      toast('info', importedMessage(mode, incoming, before, after))
       onClose()
     } catch (e) {
       setError(errorMessage(e))
