@@ -20,7 +20,16 @@ export function Toasts(): React.JSX.Element {
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
   }, [])
-  return <Notifications position={isDrawerOpen ? 'bottom-left' : 'bottom-right'} limit={4} />
+  // In a labelled region, as all content is in landmarks for screen readers (axe: region).
+  return (
+    <section aria-label="Notifications">
+      <Notifications
+        position={isDrawerOpen ? 'bottom-left' : 'bottom-right'}
+        limit={4}
+        withinPortal={false}
+      />
+    </section>
+  )
 }
 
 /** What happened while opening the workspace (a corrupt file moved aside, a restore, a migration). */
