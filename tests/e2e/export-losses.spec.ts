@@ -14,13 +14,13 @@ test('persona Markdown on a workspace with roles: the dialog lists the roles it 
   const roles = app.store.snapshot().workspace.cards.filter((c) => c.kind === 'role').length
   expect(roles).toBeGreaterThan(0)
 
-  let dialog = await chooseExportFormat(page, 'JSON workspace')
+  let dialog = await chooseExportFormat(page, 'Persona Planner workspace (JSON)')
   await expect(exportLosses(dialog)).toBeHidden()
 
-  dialog = await chooseExportFormat(page, 'Persona Markdown')
+  dialog = await chooseExportFormat(page, 'ESDC persona page (Markdown)')
   const losses = exportLosses(dialog)
   await expect(losses).toBeVisible()
-  await expect(losses).toContainText('Persona Markdown cannot hold everything in this workspace:')
+  await expect(losses).toContainText('ESDC persona page (Markdown) cannot hold everything in this workspace:')
   await expect(losses.getByRole('listitem').first()).toHaveText(`${roles} roles are not exported.`)
   if (process.env.PP_SCREENSHOT_DIR)
     await dialog.screenshot({ path: join(process.env.PP_SCREENSHOT_DIR, 'export-losses.png') })

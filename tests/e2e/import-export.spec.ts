@@ -37,10 +37,10 @@ test('imports a taxonomy and a persona page through the preview, undoes, re-impo
   expect(original.cards).toHaveLength(34)
 
   const shapes = [
-    { label: 'JSON workspace', file: 'workspace-export.json', cards: 34 },
-    { label: 'Taxonomy Markdown', file: 'taxonomy.md', cards: 28 },
-    { label: 'Persona Markdown', file: 'personas.md', cards: 6 },
-    { label: 'Cards CSV', file: 'cards.csv', cards: 34 }
+    { label: 'Persona Planner workspace (JSON)', file: 'workspace-export.json', cards: 34 },
+    { label: 'GovStack taxonomy (Markdown)', file: 'taxonomy.md', cards: 28 },
+    { label: 'ESDC persona page (Markdown)', file: 'personas.md', cards: 6 },
+    { label: 'Cards (CSV)', file: 'cards.csv', cards: 34 }
   ]
   for (const shape of shapes) {
     const path = join(app.dir, shape.file)

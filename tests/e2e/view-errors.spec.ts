@@ -26,7 +26,8 @@ test('a failing view shows its error and the rest of the app stays usable', asyn
   const alert = page.getByRole('alert').filter({ hasText: 'The Board view could not be shown' })
   await expect(alert).toBeVisible()
   await expect(alert).toContainText('Your workspace is safe')
-  await expect(alert).toContainText("Cannot read properties of null (reading 'map')")
+  // The error's own message is shown for a report (its wording is the JavaScript engine's).
+  await expect(alert.locator('pre')).toHaveText(/\S/)
   await page.screenshot({ path: testInfo.outputPath('view-error.png') })
 
   // The header and the navigation still work, and a view that does not use capabilities draws.

@@ -21,7 +21,8 @@ test.describe('on a saved workspace', () => {
     expect(window.url()).toBe(`${APP_ORIGIN}/index.html`)
     await expect(window).toHaveTitle('Persona Planner')
     const header = window.getByRole('banner')
-    await expect(header.getByRole('heading', { name: 'Persona Planner' })).toBeVisible()
+    await expect(header.getByText('Persona Planner', { exact: true })).toBeVisible()
+    await expect(window.getByRole('heading', { level: 1, name: 'Board' })).toBeAttached()
     // The workspace on screen is the one seeded into PERSONA_PLANNER_USER_DATA.
     await expect(header.getByTestId('workspace-name')).toHaveText('Electron suite')
     const policy = column(window, 'Policy makers')

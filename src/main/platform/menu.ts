@@ -49,6 +49,21 @@ export function menuTemplate(
     {
       label: '&View',
       submenu: [
+        item('Board', 'show-board', 'CmdOrCtrl+1'),
+        item('Duplicates', 'show-duplicates', 'CmdOrCtrl+2'),
+        item('Capabilities', 'show-capabilities', 'CmdOrCtrl+3'),
+        item('Needs', 'show-needs', 'CmdOrCtrl+4'),
+        item('Gap Analysis', 'show-gaps', 'CmdOrCtrl+5'),
+        { type: 'separator' },
+        {
+          label: 'Colour Scheme',
+          submenu: [
+            item('Same as System', 'scheme-system'),
+            item('Light', 'scheme-light'),
+            item('Dark', 'scheme-dark')
+          ]
+        },
+        { type: 'separator' },
         ...(options.isDev ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },

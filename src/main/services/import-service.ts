@@ -14,7 +14,13 @@ import {
   type ParseOptions,
   type ParsedFile
 } from '../../shared/formats'
-import type { Diagnostic, DuplicateGroup, ImportFileSummary, ImportPreview } from '../../shared/ipc/types'
+import type {
+  Diagnostic,
+  DuplicateGroup,
+  ImportCategoryPreview,
+  ImportFileSummary,
+  ImportPreview
+} from '../../shared/ipc/types'
 import { INBOX_NAME } from '../../shared/model/defaults'
 import type { Capability, Card, Category, Source, Workspace } from '../../shared/model/schema'
 import { AppFailure, type AppError } from '../../shared/result'
@@ -192,11 +198,14 @@ function summarise(outcome: FileOutcome): ImportFileSummary {
   }
 }
 
+/** How many titles the preview lists per category: enough to recognise the file, bounded for huge ones. */
+export const PREVIEW_TITLES = 20
+
 const cardKey = (card: Card): string => `${card.kind}:${normalizeTitle(card.title)}`
 
 /**
- * What an import would do: counts per file, cards per category (categories of the same name in
- * several files are counted together), every diagnostic, and duplicates by normalised title
+ * What an import would do: counts per file, cards per category with their first titles (categories
+ * of the same name in several files are counted together), every diagnostic, and duplicates by normalised title
  * within the files and against the workspace. `canApply` is false when no file could be read.
  */
 export function buildImportPreview(
@@ -209,20 +218,21 @@ export function buildImportPreview(
   )
   const diagnostics: Diagnostic[] = outcomes.flatMap((o) => (o.ok ? o.parsed.diagnostics : []))
 
-  const byCategory = new Map<string, { category: string; cards: number }>()
+  const byCategory = new Map<string, ImportCategoryPreview>()
   const incoming: { card: Card; category: string | null }[] = []
   for (const { parsed } of readable) {
     const names = new Map(parsed.categories.map((c) => [c.id, c.name]))
     for (const category of [...parsed.categories].sort((a, b) => a.order - b.order)) {
       const key = normalizeTitle(category.name)
-      if (!byCategory.has(key)) byCategory.set(key, { category: category.name, cards: 0 })
+      if (!byCategory.has(key)) byCategory.set(key, { category: category.name, cards: 0, titles: [] })
     }
     for (const card of parsed.cards) {
       const name = card.categoryId === null ? null : (names.get(card.categoryId) ?? null)
       incoming.push({ card, category: name })
       const key = name === null ? `\u0000${INBOX_NAME}` : normalizeTitle(name)
-      const entry = byCategory.get(key) ?? { category: name ?? INBOX_NAME, cards: 0 }
+      const entry = byCategory.get(key) ?? { category: name ?? INBOX_NAME, cards: 0, titles: [] }
       entry.cards++
+      if (entry.titles.length < PREVIEW_TITLES) entry.titles.push(card.title)
       byCategory.set(key, entry)
     }
   }

@@ -1,5 +1,25 @@
-import { AppShell, Button, Center, Loader, NavLink, Stack, Text, Title } from '@mantine/core'
-import { IconCopy, IconLayoutKanban, IconListCheck, IconReportAnalytics, IconTool } from '@tabler/icons-react'
+import {
+  ActionIcon,
+  AppShell,
+  Button,
+  Center,
+  Loader,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  Tooltip
+} from '@mantine/core'
+import { useLocalStorage, useMediaQuery } from '@mantine/hooks'
+import {
+  IconCopy,
+  IconLayoutKanban,
+  IconLayoutSidebarLeftCollapse,
+  IconLayoutSidebarLeftExpand,
+  IconListCheck,
+  IconReportAnalytics,
+  IconTool
+} from '@tabler/icons-react'
 import { useEffect, useState, type DragEvent } from 'react'
 import { call, on } from './api/client'
 import { AboutModal } from './components/AboutModal'
@@ -41,12 +61,84 @@ const VIEWS: Record<View, ViewEntry> = {
 // The keys of a Record<View, …> literal are exactly the views, in the order written: the navigation's order.
 const VIEW_ORDER = Object.keys(VIEWS) as View[]
 
+/** Below this width the sidebar shows icons only, unless the user expanded it. */
+const NARROW_WINDOW = '(max-width: 1199px)'
+
+/**
+ * The sidebar's width: icons only in a narrow window, names otherwise, and whatever the user last
+ * chose with the toggle at any size (remembered).
+ */
+function useSidebar(): { collapsed: boolean; toggle: () => void } {
+  const narrow = useMediaQuery(NARROW_WINDOW, undefined, { getInitialValueInEffect: false })
+  const [choice, setChoice] = useLocalStorage<'collapsed' | 'expanded' | null>({
+    key: 'pp.sidebar',
+    defaultValue: null,
+    getInitialValueInEffect: false
+  })
+  const collapsed = choice === null ? narrow : choice === 'collapsed'
+  return { collapsed, toggle: () => setChoice(collapsed ? 'expanded' : 'collapsed') }
+}
+
+/** The views' navigation: one button per view, the current one marked; icons with tooltips when collapsed. */
+function ViewsNav({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }): React.JSX.Element {
+  const view = useApp((s) => s.view)
+  const setView = useApp((s) => s.setView)
+  return (
+    <Stack gap={4}>
+      {VIEW_ORDER.map((v, i) => {
+        const { label, Icon } = VIEWS[v]
+        return (
+          // Named beside the icon when expanded; the tooltip then would only cover the view.
+          <Tooltip
+            key={v}
+            label={`${label} (Ctrl+${i + 1})`}
+            position="right"
+            withArrow
+            disabled={!collapsed}
+          >
+            <NavLink
+              component="button"
+              label={collapsed ? undefined : label}
+              aria-label={collapsed ? label : undefined}
+              active={view === v}
+              variant="filled"
+              leftSection={<Icon size={18} aria-hidden />}
+              onClick={() => setView(v)}
+              aria-current={view === v ? 'page' : undefined}
+            />
+          </Tooltip>
+        )
+      })}
+      <Tooltip label={collapsed ? 'Show view names' : 'Hide view names'} position="right" withArrow>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          mt="xs"
+          aria-label="Show view names"
+          aria-expanded={!collapsed}
+          aria-controls="views-nav"
+          onClick={onToggle}
+          data-testid="sidebar-toggle"
+        >
+          {collapsed ? (
+            <IconLayoutSidebarLeftExpand size={18} aria-hidden />
+          ) : (
+            <IconLayoutSidebarLeftCollapse size={18} aria-hidden />
+          )}
+        </ActionIcon>
+      </Tooltip>
+    </Stack>
+  )
+}
+
 export function App(): React.JSX.Element {
   const workspace = useApp((s) => s.workspace)
   const loadError = useApp((s) => s.loadError)
   const view = useApp((s) => s.view)
   const { Pane } = VIEWS[view]
   const setView = useApp((s) => s.setView)
+  const sidebar = useSidebar()
   const { load, receive, setStatus } = useApp.getState()
   const importer = useImport()
   const [dialog, setDialog] = useState<Dialog | null>(null)
@@ -99,7 +191,7 @@ export function App(): React.JSX.Element {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 200, breakpoint: 0 }}
+      navbar={{ width: sidebar.collapsed ? 60 : 200, breakpoint: 0 }}
       padding="md"
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
@@ -107,21 +199,8 @@ export function App(): React.JSX.Element {
       <AppShell.Header>
         <AppHeader onImport={() => void importer.chooseFiles()} onDialog={setDialog} />
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Views">
-        {VIEW_ORDER.map((v) => {
-          const { label, Icon } = VIEWS[v]
-          return (
-            <NavLink
-              key={v}
-              label={label}
-              active={view === v}
-              variant="filled"
-              leftSection={<Icon size={18} aria-hidden />}
-              onClick={() => setView(v)}
-              aria-current={view === v ? 'page' : undefined}
-            />
-          )
-        })}
+      <AppShell.Navbar p="xs" aria-label="Views" id="views-nav" data-collapsed={sidebar.collapsed}>
+        <ViewsNav collapsed={sidebar.collapsed} onToggle={sidebar.toggle} />
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
         {importer.busy && <ImportProgressOverlay progress={importer.progress} onCancel={importer.cancel} />}

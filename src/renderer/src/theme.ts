@@ -1,4 +1,9 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core'
+import { createTheme, Drawer, Modal, type CSSVariablesResolver } from '@mantine/core'
+
+const DIALOG_DEFAULTS = {
+  closeButtonProps: { 'aria-label': 'Close' },
+  attributes: { header: { role: 'presentation' } }
+}
 
 /** System fonts only: nothing is fetched, the app works offline. */
 export const theme = createTheme({
@@ -9,6 +14,12 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+  },
+  components: {
+    // Every dialog's close button is named, and a dialog's <header> is no second banner landmark
+    // beside the app's (axe: button-name, landmark-no-duplicate-banner).
+    Modal: Modal.extend({ defaultProps: DIALOG_DEFAULTS }),
+    Drawer: Drawer.extend({ defaultProps: DIALOG_DEFAULTS })
   }
 })
 

@@ -1,3 +1,4 @@
+import { useMantineColorScheme } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import type { MenuAction } from '../../shared/ipc/types'
 import { on } from './api/client'
@@ -19,7 +20,12 @@ const KEYS: Record<string, MenuAction> = {
   'shift+e': 'export-report',
   f: 'find',
   n: 'new-card',
-  'shift+n': 'new-category'
+  'shift+n': 'new-category',
+  1: 'show-board',
+  2: 'show-duplicates',
+  3: 'show-capabilities',
+  4: 'show-needs',
+  5: 'show-gaps'
 }
 
 /**
@@ -27,12 +33,13 @@ const KEYS: Record<string, MenuAction> = {
  * undo; elsewhere it undoes the last workspace command.
  */
 export function useShortcuts(actions: { import: () => void; openDialog: (dialog: Dialog) => void }): void {
-  const latest = useRef(actions)
+  const { setColorScheme } = useMantineColorScheme()
+  const latest = useRef({ ...actions, setColorScheme })
   useEffect(() => {
-    latest.current = actions
+    latest.current = { ...actions, setColorScheme }
   })
   useEffect(() => {
-    const { undo, redo } = useApp.getState()
+    const { undo, redo, setView } = useApp.getState()
     const perform: Record<MenuAction, () => void> = {
       undo: () => void undo(),
       redo: () => void redo(),
@@ -44,7 +51,15 @@ export function useShortcuts(actions: { import: () => void; openDialog: (dialog:
       about: () => latest.current.openDialog('about'),
       find: requestFind,
       'new-card': requestNewCard,
-      'new-category': requestNewCategory
+      'new-category': requestNewCategory,
+      'show-board': () => setView('board'),
+      'show-duplicates': () => setView('duplicates'),
+      'show-capabilities': () => setView('capabilities'),
+      'show-needs': () => setView('needs'),
+      'show-gaps': () => setView('gaps'),
+      'scheme-system': () => latest.current.setColorScheme('auto'),
+      'scheme-light': () => latest.current.setColorScheme('light'),
+      'scheme-dark': () => latest.current.setColorScheme('dark')
     }
     const onKey = (e: KeyboardEvent): void => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return

@@ -234,6 +234,72 @@ export interface DuplicateSearchOptions {
   perTitle?: number
   /** Near-match comparisons in all; {@link COMPARISON_BUDGET} unless given (Infinity: no limit). */
   budget?: number
+  /** Pairs of titles marked "Not a duplicate": never linked (see {@link splitDismissed}). */
+  dismissed?: readonly DismissedPair[]
+}
+
+/** Two titles of one kind that the user said are not duplicates (Workspace.dismissedDuplicates). */
+export interface DismissedPair {
+  kind: string
+  titles: readonly [string, string]
+}
+
+/** Groups larger than this are not split by dismissed pairs: comparing every two of their cards would cost too much. */
+export const DISMISSED_SPLIT_LIMIT = 400
+
+const pairKey = (kind: string, a: string, b: string): string =>
+  a < b ? `${kind}\u0000${a}\u0000${b}` : `${kind}\u0000${b}\u0000${a}`
+
+/**
+ * The groups once dismissed pairs no longer link their titles: a group that holds a dismissed
+ * pair is regrouped from the links between its own cards (equal or near titles) without that
+ * pair, so it splits when the pair was its only link. Groups above {@link DISMISSED_SPLIT_LIMIT}
+ * cards stay as they are.
+ */
+function splitDismissed(
+  groups: DuplicateGroup[],
+  cards: readonly DuplicateCandidate[],
+  dismissed: readonly DismissedPair[]
+): DuplicateGroup[] {
+  const pairs = new Set(
+    dismissed.map((p) => pairKey(p.kind, normalizeTitle(p.titles[0]), normalizeTitle(p.titles[1])))
+  )
+  const named = new Set(dismissed.flatMap((p) => p.titles.map((t) => `${p.kind}\u0000${normalizeTitle(t)}`)))
+  const byId = new Map(cards.map((c) => [c.id, c]))
+  return groups.flatMap((group) => {
+    const members = group.ids.flatMap((id) => byId.get(id) ?? [])
+    const titles = members.map((c) => normalizeTitle(c.title))
+    const kind = members[0]?.kind ?? ''
+    if (members.length > DISMISSED_SPLIT_LIMIT || !titles.some((t) => named.has(`${kind}\u0000${t}`)))
+      return [group]
+    const described = new Map<string, Omit<Title, 'ids'>>()
+    const look = (i: number): Omit<Title, 'ids'> => {
+      let title = described.get(titles[i])
+      if (!title) {
+        title = describe(titles[i], titleAlternatives(members[i].title))
+        described.set(titles[i], title)
+      }
+      return title
+    }
+    const sets = new UnionFind(members.length)
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        if (sets.find(i) === sets.find(j) || pairs.has(pairKey(kind, titles[i], titles[j]))) continue
+        const a = look(i)
+        const b = look(j)
+        if (a.key === b.key || near(a, b)) sets.union(i, j)
+      }
+    }
+    const components = new Map<number, number[]>()
+    members.forEach((_, i) => components.set(sets.find(i), [...(components.get(sets.find(i)) ?? []), i]))
+    return [...components.values()]
+      .filter((list) => list.length > 1)
+      .map((list) => ({
+        key: `${kind}:${members[list[0]].id}`,
+        ids: list.map((i) => members[i].id),
+        match: new Set(list.map((i) => titles[i])).size === 1 ? ('exact' as const) : ('near' as const)
+      }))
+  })
 }
 
 export interface DuplicateSearch {
@@ -601,7 +667,7 @@ function groupKind(cards: DuplicateCandidate[], budget: Budget): DuplicateGroup[
  * first card, and says whether a limit cut the search short. Cards with an empty title never
  * group. The work is bounded whatever the titles: each title is compared with its best
  * {@link PER_TITLE_LIMIT} candidates, and the search makes at most {@link COMPARISON_BUDGET}
- * comparisons, the most promising first.
+ * comparisons, the most promising first. Titles of a dismissed pair are never linked.
  */
 export function findDuplicates(
   cards: readonly DuplicateCandidate[],
@@ -621,9 +687,10 @@ export function findDuplicates(
     list.push(card)
     byKind.set(card.kind, list)
   }
-  const groups = [...byKind.entries()].flatMap(([kind, list]) =>
+  const found = [...byKind.entries()].flatMap(([kind, list]) =>
     groupKind(list, budget).map((group) => ({ ...group, key: `${kind}:${group.ids[0]}` }))
   )
+  const groups = options.dismissed?.length ? splitDismissed(found, cards, options.dismissed) : found
   groups.sort((a, b) => (position.get(a.ids[0]) ?? 0) - (position.get(b.ids[0]) ?? 0))
   return {
     groups,

@@ -1,4 +1,5 @@
-/** Gap analysis: coverage rules, the analysis at a horizon, and the report renderers. */
+/** Gap analysis: coverage rules, the analysis at a horizon, the status words, and the report renderers. */
 export * from './coverage'
 export * from './gap-analysis'
+export * from './status'
 export * from './report'

@@ -3,10 +3,11 @@
  * and the inverse patches that undo it. Main applies them to the store; nothing else mutates data.
  */
 import { current, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer'
-import type { Capability, Card, Category, Workspace } from '../model/schema'
+import { INBOX_NAME } from '../model/defaults'
+import type { Capability, Card, Category, DismissedDuplicate, Workspace } from '../model/schema'
 import { AppFailure } from '../result'
 import { normalizeTitle } from '../text/normalize'
-import { plural } from '../text/plural'
+import { LABELS, mergedFrom } from './labels'
 import { mergeCardContent } from './merge'
 import type { Command } from './schema'
 
@@ -157,8 +158,59 @@ function applyImport(ws: Draft<Workspace>, command: Extract<Command, { type: 'im
     }
   }
   ws.sources.push(...command.sources)
-  const verb = command.mode === 'replace' ? 'Replace workspace with' : 'Import'
-  return merged > 0 ? `${verb} ${plural(added, 'card')}, merge ${merged}` : `${verb} ${plural(added, 'card')}`
+  return LABELS.importCards(command.mode === 'replace', added, merged)
+}
+
+/** A dismissed pair with its titles trimmed and in a stable order. */
+function dismissedPair(pair: DismissedDuplicate): DismissedDuplicate {
+  const titles = pair.titles.map((t) => t.trim()) as [string, string]
+  titles.sort((a, b) => normalizeTitle(a).localeCompare(normalizeTitle(b)))
+  return { kind: pair.kind, titles }
+}
+
+const samePair = (a: DismissedDuplicate, b: DismissedDuplicate): boolean =>
+  a.kind === b.kind &&
+  normalizeTitle(a.titles[0]) === normalizeTitle(b.titles[0]) &&
+  normalizeTitle(a.titles[1]) === normalizeTitle(b.titles[1])
+
+/**
+ * Merges cards into one: into the survivor, moved to `categoryId`; or, with `perCategory`, the
+ * cards of each category among themselves. Differing descriptions each keep a line naming the
+ * card (and category) they came from.
+ */
+function applyMerge(ws: Draft<Workspace>, command: Extract<Command, { type: 'card.merge' }>): string {
+  if (!command.perCategory) assertCategory(ws, command.categoryId)
+  const ids = [...new Set([command.survivorId, ...command.ids])]
+  const chosen = ids.map((id) => ws.cards[findIndex(ws.cards, id, 'card')] as Card)
+  const categoryName = (id: string | null): string =>
+    ws.categories.find((c) => c.id === id)?.name ?? INBOX_NAME
+  const sourceOf = (card: Card): string => mergedFrom(card.title, categoryName(card.categoryId))
+  const byColumn = new Map<string | null, Card[]>()
+  for (const card of chosen) {
+    const key = command.perCategory ? card.categoryId : null
+    byColumn.set(key, [...(byColumn.get(key) ?? []), card])
+  }
+  const columns = new Set(chosen.map((c) => c.categoryId))
+  const removed = new Set<string>()
+  let survivorTitle = chosen[0].title
+  for (const group of byColumn.values()) {
+    if (group.length < 2) continue
+    const survivor = group.find((c) => c.id === command.survivorId) ?? group[0]
+    const others = group.filter((c) => c !== survivor)
+    if (survivor.id === command.survivorId) survivorTitle = survivor.title
+    ws.cards[ws.cards.findIndex((c) => c.id === survivor.id)] = mergeCardContent(survivor, others, sourceOf)
+    for (const other of others) removed.add(other.id)
+  }
+  if (removed.size === 0) throw new AppFailure('validation', 'No two of these cards share a category.')
+  ws.cards = ws.cards.filter((c) => !removed.has(c.id))
+  if (!command.perCategory) {
+    const kept = ws.cards.find((c) => c.id === command.survivorId) as Draft<Card>
+    if (kept.categoryId !== command.categoryId) insertIntoColumn(ws, [kept], command.categoryId)
+  }
+  for (const categoryId of columns) renumber(column(ws, categoryId))
+  return command.perCategory
+    ? LABELS.mergeWithinCategories(removed.size + byColumn.size, survivorTitle)
+    : LABELS.mergeCards(ids.length, survivorTitle)
 }
 
 function mutate(ws: Draft<Workspace>, command: Command): string {
@@ -167,8 +219,8 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       const { name, description } = command.patch
       if (name !== undefined) ws.name = name
       if (description !== undefined) ws.description = description
-      if (name !== undefined) return `Rename workspace to “${name}”`
-      return 'Edit workspace description'
+      if (name !== undefined) return LABELS.renameWorkspace(name)
+      return LABELS.editWorkspaceDescription()
     }
     case 'workspace.replace': {
       const { workspace } = command
@@ -178,6 +230,8 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       ws.cards = workspace.cards
       ws.capabilities = workspace.capabilities
       ws.sources = workspace.sources
+      if (workspace.dismissedDuplicates !== undefined) ws.dismissedDuplicates = workspace.dismissedDuplicates
+      else delete ws.dismissedDuplicates
       return command.label
     }
     case 'category.create': {
@@ -190,13 +244,13 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       ordered.splice(at, 0, category)
       ws.categories.push(category)
       renumber(ordered.map((c) => ws.categories.find((d) => d.id === c.id) as Draft<Category>))
-      return `Create category “${category.name}”`
+      return LABELS.createCategory(category.name)
     }
     case 'category.update': {
       const category = ws.categories[findIndex(ws.categories, command.id, 'category')]
+      const label = LABELS.updateCategory(category, command.patch)
       Object.assign(category, command.patch)
-      if (command.patch.name !== undefined) return `Rename category to “${command.patch.name}”`
-      return command.patch.color !== undefined ? 'Recolour category' : 'Edit category'
+      return label
     }
     case 'category.move': {
       findIndex(ws.categories, command.id, 'category')
@@ -205,7 +259,7 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       const [moved] = ordered.splice(from, 1)
       ordered.splice(Math.min(command.index, ordered.length), 0, moved)
       renumber(ordered)
-      return `Move category “${moved.name}”`
+      return LABELS.moveCategory(moved.name)
     }
     case 'category.delete': {
       const i = findIndex(ws.categories, command.id, 'category')
@@ -213,7 +267,7 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       renumber([...ws.categories].sort((a, b) => a.order - b.order))
       const orphans = column(ws, removed.id)
       insertIntoColumn(ws, orphans, null)
-      return `Delete category “${removed.name}”`
+      return LABELS.deleteCategory(removed.name)
     }
     case 'card.create': {
       if (ws.cards.some((c) => c.id === command.card.id)) {
@@ -222,7 +276,7 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       assertCategory(ws, command.categoryId)
       ws.cards.push(command.card)
       insertIntoColumn(ws, [ws.cards[ws.cards.length - 1]], command.categoryId, command.index)
-      return `Create ${command.card.kind} “${command.card.title}”`
+      return LABELS.createCard(command.card.kind, command.card.title)
     }
     case 'card.update': {
       const card = ws.cards[findIndex(ws.cards, command.id, 'card')]
@@ -241,8 +295,9 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       if (misplaced.length > 0) {
         throw new AppFailure('validation', `A ${card.kind} card has no ${misplaced.join(', ')}.`)
       }
+      const label = LABELS.updateCard(card as Card, command.patch)
       Object.assign(card, command.patch)
-      return `Edit “${card.title}”`
+      return label
     }
     case 'card.move': {
       assertCategory(ws, command.categoryId)
@@ -255,16 +310,16 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       const sources = new Set(moving.map((c) => c.categoryId))
       insertIntoColumn(ws, moving, command.categoryId, command.index)
       for (const source of sources) if (source !== command.categoryId) renumber(column(ws, source))
-      return moving.length === 1 ? `Move “${moving[0].title}”` : `Move ${plural(moving.length, 'card')}`
+      return LABELS.moveCards(moving.map((c) => c.title))
     }
     case 'card.delete': {
       const ids = new Set(command.ids)
       for (const id of ids) findIndex(ws.cards, id, 'card')
       const columns = new Set(ws.cards.filter((c) => ids.has(c.id)).map((c) => c.categoryId))
-      const title = ws.cards.find((c) => ids.has(c.id))?.title ?? ''
+      const deleted = ws.cards.filter((c) => ids.has(c.id)).map((c) => c.title)
       ws.cards = ws.cards.filter((c) => !ids.has(c.id))
       for (const categoryId of columns) renumber(column(ws, categoryId))
-      return ids.size === 1 ? `Delete “${title}”` : `Delete ${plural(ids.size, 'card')}`
+      return LABELS.deleteCards(deleted)
     }
     case 'card.duplicate': {
       if (ws.cards.some((c) => c.id === command.newId)) {
@@ -278,33 +333,37 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
       }
       ws.cards.push(copy)
       insertIntoColumn(ws, [ws.cards[ws.cards.length - 1]], original.categoryId, original.order + 1)
-      return `Duplicate “${original.title}”`
+      return LABELS.duplicateCard(original.title)
     }
-    case 'card.merge': {
-      assertCategory(ws, command.categoryId)
-      const survivorIndex = findIndex(ws.cards, command.survivorId, 'card')
-      const otherIds = new Set(command.ids.filter((id) => id !== command.survivorId))
-      const others = [...otherIds].map((id) => ws.cards[findIndex(ws.cards, id, 'card')] as Card)
-      const survivor = mergeCardContent(ws.cards[survivorIndex] as Card, others)
-      const columns = new Set([survivor.categoryId, ...others.map((c) => c.categoryId)])
-      ws.cards[survivorIndex] = survivor
-      ws.cards = ws.cards.filter((c) => !otherIds.has(c.id))
-      const kept = ws.cards.find((c) => c.id === survivor.id) as Draft<Card>
-      if (kept.categoryId !== command.categoryId) insertIntoColumn(ws, [kept], command.categoryId)
-      for (const categoryId of columns) renumber(column(ws, categoryId))
-      return `Merge ${plural(others.length + 1, 'card')} into “${survivor.title}”`
+    case 'card.merge':
+      return applyMerge(ws, command)
+    case 'duplicates.dismiss': {
+      const pair = dismissedPair(command.pair)
+      const list = ws.dismissedDuplicates ?? []
+      if (!list.some((p) => samePair(p, pair))) list.push(pair)
+      ws.dismissedDuplicates = list
+      return LABELS.dismissDuplicate(...pair.titles)
+    }
+    case 'duplicates.restore': {
+      const pair = dismissedPair(command.pair)
+      const list = ws.dismissedDuplicates ?? []
+      const i = list.findIndex((p) => samePair(p, pair))
+      if (i < 0) throw new AppFailure('not-found', 'That pair is not marked as “not a duplicate”.')
+      list.splice(i, 1)
+      return LABELS.restoreDuplicate(...pair.titles)
     }
     case 'capability.create': {
       if (ws.capabilities.some((c) => c.id === command.capability.id)) {
         throw new AppFailure('conflict', `A capability with id ${command.capability.id} already exists.`)
       }
       ws.capabilities.push(command.capability)
-      return `Create capability “${command.capability.name}”`
+      return LABELS.createCapability(command.capability.name)
     }
     case 'capability.update': {
       const capability = ws.capabilities[findIndex(ws.capabilities, command.id, 'capability')]
+      const label = LABELS.updateCapability(capability, command.patch)
       Object.assign(capability, command.patch)
-      return `Edit capability “${capability.name}”`
+      return label
     }
     case 'capability.delete': {
       const i = findIndex(ws.capabilities, command.id, 'capability')
@@ -317,19 +376,19 @@ function mutate(ws: Draft<Workspace>, command: Command): string {
           }
         }
       }
-      return `Delete capability “${removed.name}”`
+      return LABELS.deleteCapability(removed.name)
     }
     case 'need.link': {
       const card = ws.cards[findIndex(ws.cards, command.cardId, 'card')]
       if (card.kind !== 'persona')
         throw new AppFailure('validation', `“${card.title}” is a role; only personas have needs.`)
-      findIndex(ws.capabilities, command.capabilityId, 'capability')
+      const capability = ws.capabilities[findIndex(ws.capabilities, command.capabilityId, 'capability')]
       const need = card.needs[findIndex(card.needs, command.needId, 'need')]
       const has = need.capabilityIds.includes(command.capabilityId)
       if (command.linked && !has) need.capabilityIds.push(command.capabilityId)
       if (!command.linked && has)
         need.capabilityIds = need.capabilityIds.filter((id) => id !== command.capabilityId)
-      return command.linked ? 'Link need to capability' : 'Unlink need from capability'
+      return LABELS.linkNeed(need.text, capability.name, command.linked)
     }
     case 'import.apply':
       return applyImport(ws, command)

@@ -34,23 +34,37 @@ function mergeNeeds(lists: Need[][]): Need[] {
   }
   return [...byKey.values()]
 }
-const distinctText = (texts: string[]): string[] =>
-  unionBy(
-    texts.map((t) => [t]).filter(([t]) => t.trim() !== ''),
-    (t) => normalizeTitle(t)
-  )
+
+/**
+ * The distinct texts of the cards joined as paragraphs. With `sourceOf` and more than one distinct
+ * text, each text follows a paragraph naming the card it came from, so nothing loses its source.
+ */
+function joinTexts(all: Card[], text: (card: Card) => string, sourceOf?: (card: Card) => string): string {
+  const seen = new Set<string>()
+  const kept: { card: Card; text: string }[] = []
+  for (const card of all) {
+    const value = text(card)
+    const key = normalizeTitle(value)
+    if (value.trim() === '' || seen.has(key)) continue
+    seen.add(key)
+    kept.push({ card, text: value })
+  }
+  if (!sourceOf || kept.length < 2) return kept.map((k) => k.text).join('\n\n')
+  return kept.map((k) => `${sourceOf(k.card)}\n\n${k.text}`).join('\n\n')
+}
 
 /**
  * Merges cards into the survivor: it keeps its id, title and kind, and gains every distinct
  * description, tag, link, qualification and list item of the others. Cards of the other kind
- * contribute what both kinds carry.
+ * contribute what both kinds carry. With `sourceOf`, differing descriptions and notes each keep a
+ * line naming the card they came from (see {@link joinTexts}).
  */
-export function mergeCardContent(survivor: Card, others: Card[]): Card {
+export function mergeCardContent(survivor: Card, others: Card[], sourceOf?: (card: Card) => string): Card {
   const all = [survivor, ...others]
   const merged: Card = {
     ...survivor,
-    description: distinctText(all.map((c) => c.description)).join('\n\n'),
-    notes: distinctText(all.map((c) => c.notes)).join('\n\n'),
+    description: joinTexts(all, (c) => c.description, sourceOf),
+    notes: joinTexts(all, (c) => c.notes, sourceOf),
     tags: unionBy(
       all.map((c) => c.tags),
       (t) => t.toLowerCase()

@@ -4,6 +4,7 @@ import {
   CapabilitySchema,
   CardSchema,
   CategorySchema,
+  DismissedDuplicateSchema,
   LinkSchema,
   ListItemSchema,
   NeedSchema,
@@ -82,8 +83,17 @@ export const CommandSchema = z.discriminatedUnion('type', [
     type: z.literal('card.merge'),
     survivorId: id,
     ids: z.array(id).min(1),
-    categoryId: id.nullable()
+    categoryId: id.nullable(),
+    /**
+     * Merge the cards of each category among themselves instead (into the survivor in its own
+     * category, into the first card elsewhere); `categoryId` is then not used.
+     */
+    perCategory: z.boolean().optional()
   }),
+  /** "Not a duplicate": the duplicate search no longer links these two titles. */
+  z.object({ type: z.literal('duplicates.dismiss'), pair: DismissedDuplicateSchema }),
+  /** Takes a dismissed pair back: the search may link the two titles again. */
+  z.object({ type: z.literal('duplicates.restore'), pair: DismissedDuplicateSchema }),
   z.object({ type: z.literal('capability.create'), capability: CapabilitySchema }),
   z.object({
     type: z.literal('capability.update'),

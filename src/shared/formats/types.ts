@@ -85,7 +85,7 @@ export interface FormatDescriptor<Id extends string = string> {
   id: Id
   /** Other ids the CLI accepts for it (kept for older scripts). */
   aliases: readonly string[]
-  /** Its name in a list of choices: "Cards CSV". */
+  /** Its name in a list of choices, in words a person knows: "GovStack taxonomy (Markdown)", "Cards (CSV)". */
   label: string
   /** Its name inside a sentence: "read as cards CSV". */
   name: string

@@ -64,10 +64,18 @@ export interface ImportProgress {
   cards: number
 }
 
+/** The titles an import adds to one category: the first `PREVIEW_TITLES`, in file order. */
+export interface ImportCategoryPreview {
+  category: string
+  cards: number
+  /** At most PREVIEW_TITLES (import-service.ts) titles; `cards` says how many there are in all. */
+  titles: string[]
+}
+
 export interface ImportPreview {
   token: string
   files: ImportFileSummary[]
-  byCategory: { category: string; cards: number }[]
+  byCategory: ImportCategoryPreview[]
   diagnostics: Diagnostic[]
   duplicatesWithin: DuplicateGroup[]
   duplicatesAgainstWorkspace: DuplicateGroup[]
@@ -99,3 +107,13 @@ export type MenuAction =
   | 'new-category'
   | 'find'
   | 'about'
+  /** View > one of the five views (Ctrl+1..5), in the sidebar's order. */
+  | 'show-board'
+  | 'show-duplicates'
+  | 'show-capabilities'
+  | 'show-needs'
+  | 'show-gaps'
+  /** View > Colour Scheme. */
+  | 'scheme-system'
+  | 'scheme-light'
+  | 'scheme-dark'

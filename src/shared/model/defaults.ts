@@ -26,7 +26,8 @@ export function emptyWorkspace(now = new Date().toISOString()): Workspace {
     categories: [],
     cards: [],
     capabilities: [],
-    sources: []
+    sources: [],
+    dismissedDuplicates: []
   }
 }
 

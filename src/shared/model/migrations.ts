@@ -70,12 +70,13 @@ function v0ToV1(doc: Json): Json {
 /**
  * Version 2: a need's kind, priority and horizon may be unset (null), which a document that left
  * them out now reads as instead of an invented value; personas gain a subtitle and the workspace a
- * description, both empty.
+ * description, both empty, and a list of dismissed duplicate pairs, none.
  */
 function v1ToV2(doc: Json): Json {
   const need = (n: unknown): unknown => withDefaults(n, { kind: null, priority: null, horizon: null })
   return {
     description: '',
+    dismissedDuplicates: [],
     ...doc,
     schemaVersion: 2,
     cards: Array.isArray(doc.cards)

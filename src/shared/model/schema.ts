@@ -167,6 +167,17 @@ export const SourceSchema = z.object({
 })
 export type Source = z.infer<typeof SourceSchema>
 
+/**
+ * Two titles of one kind that the user said are not duplicates: the duplicate search never links
+ * them again. Kept by title (compared once normalised), so the choice survives a re-import that
+ * gives the cards new ids; a renamed card is looked at afresh.
+ */
+export const DismissedDuplicateSchema = z.object({
+  kind: z.enum(['role', 'persona']),
+  titles: z.tuple([z.string().max(1000), z.string().max(1000)])
+})
+export type DismissedDuplicate = z.infer<typeof DismissedDuplicateSchema>
+
 export const WorkspaceSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string(),
@@ -177,6 +188,8 @@ export const WorkspaceSchema = z.object({
   categories: z.array(CategorySchema),
   cards: z.array(CardSchema),
   capabilities: z.array(CapabilitySchema),
-  sources: z.array(SourceSchema)
+  sources: z.array(SourceSchema),
+  /** Pairs marked "Not a duplicate" in the Duplicates view; left out, none. */
+  dismissedDuplicates: z.array(DismissedDuplicateSchema).optional()
 })
 export type Workspace = z.infer<typeof WorkspaceSchema>

@@ -1,9 +1,12 @@
 /** The app shell: the views' navigation, the header's More actions menu, and Mantine's select. */
 import type { Locator, Page } from '@playwright/test'
 
+/** The views' navigation: a button per view, named by the view even when the sidebar shows icons only. */
+export const viewsNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Views' })
+
 /** Switches to a view from the navigation: Board, Needs, Capabilities, Gap analysis, Duplicates. */
 export async function openView(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByText(name, { exact: true }).click()
+  await viewsNav(page).getByRole('button', { name, exact: true }).click()
 }
 
 /** Clicks an item of the header's More actions menu. */

@@ -21,7 +21,7 @@ describe('convert lists what the format cannot hold', () => {
     expect(code).toBe(0)
     const lines = stderr.split('\n')
     expect(lines.slice(0, 3)).toEqual([
-      'convert: Persona Markdown cannot hold everything in this workspace:',
+      'convert: ESDC persona page (Markdown) cannot hold everything in this workspace:',
       'convert:   3 roles are not exported.',
       'convert:   3 capabilities are not exported.'
     ])
@@ -36,7 +36,7 @@ describe('convert lists what the format cannot hold', () => {
     expect(code).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain('Government minister')
     const lines = stderr.trimEnd().split('\n')
-    expect(lines[0]).toBe('convert: Cards CSV cannot hold everything in this workspace:')
+    expect(lines[0]).toBe('convert: Cards (CSV) cannot hold everything in this workspace:')
     expect(lines).toContain('convert:   5 links are not exported.')
     expect(lines).toContain('convert:   One occupation is not exported.')
     expect(lines.at(-1)).toMatch(/^convert: wrote .*cards\.csv \(\d+ bytes\)$/)

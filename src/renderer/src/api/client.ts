@@ -44,11 +44,22 @@ export function on<E extends EventName>(event: E, listener: (payload: Payload<E>
   return subscribe(listener)
 }
 
-/** A message fit for the user from anything a call may throw. */
+/** What the user reads when a request failed its schema: plain words, the details go to the console. */
+export const INVALID_REQUEST_MESSAGE = 'That action could not be done, and nothing was changed.'
+
+/**
+ * A message fit for the user from anything a call may throw. A validation error with details is a
+ * request (or document) that failed its schema: the user gets a plain sentence, never the schema's
+ * text, which goes to the console for whoever debugs it.
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    const details = error.error.details?.length ? ` (${error.error.details.slice(0, 3).join('; ')})` : ''
-    return `${error.error.message}${details}`
+    const { code, message, details = [] } = error.error
+    if (code === 'validation' && details.length > 0) {
+      console.warn(message, details)
+      return INVALID_REQUEST_MESSAGE
+    }
+    return details.length > 0 ? `${message} (${details.slice(0, 3).join('; ')})` : message
   }
   return error instanceof Error ? error.message : String(error)
 }

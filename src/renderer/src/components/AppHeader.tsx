@@ -1,7 +1,18 @@
-import { ActionIcon, Button, Group, Menu, Text, Title, Tooltip, UnstyledButton } from '@mantine/core'
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Menu,
+  Text,
+  Tooltip,
+  UnstyledButton,
+  useMantineColorScheme,
+  type MantineColorScheme
+} from '@mantine/core'
 import {
   IconArrowBackUp,
   IconArrowForwardUp,
+  IconCheck,
   IconDots,
   IconFileExport,
   IconFileImport,
@@ -13,6 +24,15 @@ import {
 import { useApp } from '../store'
 import type { Dialog } from './dialogs'
 import { SaveStatus } from './SaveStatus'
+
+const SCHEMES: { value: MantineColorScheme; label: string }[] = [
+  { value: 'auto', label: 'Same as system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' }
+]
+
+/** Menu.Item always renders role="menuitem"; a scheme is one of three, checked or not. */
+const asRadio = (item: HTMLElement | null): void => item?.setAttribute('role', 'menuitemradio')
 
 export function AppHeader({
   onImport,
@@ -26,15 +46,20 @@ export function AppHeader({
   const redoLabel = useApp((s) => s.redoLabel)
   const undo = useApp((s) => s.undo)
   const redo = useApp((s) => s.redo)
+  const { colorScheme, setColorScheme } = useMantineColorScheme()
+  // The app's name is not a heading: each view's title is the page's one h1.
+  // When space runs out, the workspace name shortens; the app name and the save status never do.
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap">
-        <Title order={4}>Persona Planner</Title>
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+      <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+        <Text fw={700} size="lg" style={{ flexShrink: 0 }}>
+          Persona Planner
+        </Text>
         <Tooltip label="Workspace details: name and description">
           <UnstyledButton
             onClick={() => onDialog('workspace')}
             aria-label={`Workspace details: ${name}`}
-            style={{ minWidth: 0 }}
+            style={{ minWidth: 0, flexShrink: 1 }}
           >
             <Text className="secondary-text" size="sm" truncate data-testid="workspace-name">
               {name}
@@ -43,7 +68,7 @@ export function AppHeader({
         </Tooltip>
         <SaveStatus />
       </Group>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
         <Tooltip label={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
           <ActionIcon
             variant="default"
@@ -101,6 +126,21 @@ export function AppHeader({
             >
               Restore from backup…
             </Menu.Item>
+            <Menu.Divider />
+            <Menu.Label id="colour-scheme-label">Colour scheme</Menu.Label>
+            {SCHEMES.map(({ value, label }) => (
+              <Menu.Item
+                key={value}
+                ref={asRadio}
+                aria-checked={colorScheme === value}
+                leftSection={
+                  colorScheme === value ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14 }} />
+                }
+                onClick={() => setColorScheme(value)}
+              >
+                {label}
+              </Menu.Item>
+            ))}
             <Menu.Divider />
             <Menu.Item
               leftSection={<IconInfoCircle size={14} aria-hidden />}

@@ -39,6 +39,17 @@ interface State {
   dismissNotices: () => void
 }
 
+/** The error toasts on screen, which Escape and a change of view close. */
+const errorToasts = new Set<string>()
+
+/** Closes the error toasts on screen; false when there were none. */
+export function closeErrorToasts(): boolean {
+  if (errorToasts.size === 0) return false
+  for (const id of errorToasts) notifications.hide(id)
+  errorToasts.clear()
+  return true
+}
+
 export const useApp = create<State>()((set, get) => ({
   workspace: null,
   revision: 0,
@@ -119,14 +130,21 @@ export const useApp = create<State>()((set, get) => ({
   },
 
   setStatus: (status) => set({ status }),
-  setView: (view) => set({ view }),
-  toast: (kind, message) =>
-    notifications.show({
+  setView: (view) => {
+    // An error belongs to the view it happened in: it does not follow the user to another.
+    if (view !== get().view) closeErrorToasts()
+    set({ view })
+  },
+  toast: (kind, message) => {
+    const id = notifications.show({
       message,
       color: kind === 'error' ? 'red' : 'blue',
       autoClose: kind === 'error' ? 8000 : 3000,
       withBorder: true,
-      closeButtonProps: { 'aria-label': 'Dismiss' }
-    }),
+      closeButtonProps: { 'aria-label': 'Dismiss message' },
+      onClose: () => errorToasts.delete(id)
+    })
+    if (kind === 'error') errorToasts.add(id)
+  },
   dismissNotices: () => set({ notices: [] })
 }))

@@ -1,8 +1,11 @@
 /** Shared by the report's document, its backends and the app: input, options, labels, status wording. */
 import type { CapabilityState, Horizon, NeedKind, Priority } from '../../model/schema'
-import type { CoverageCounts, CoverageStatus, EffectiveState, NeedCoverage } from '../coverage'
+import type { EffectiveState } from '../coverage'
 import type { GapAnalysis } from '../gap-analysis'
-import { plural } from '../../text/plural'
+import { NOT_SET_LABEL } from '../status'
+
+// The status words live in ../status.ts; the report and the app take them from here too.
+export { NOT_SET_LABEL, STATUS_LABEL, countsLabel, coverageLabel } from '../status'
 
 export const TEXT_REPORT_FORMATS = ['md', 'html', 'csv'] as const
 export type TextReportFormat = (typeof TEXT_REPORT_FORMATS)[number]
@@ -35,13 +38,6 @@ export interface ReportData {
   capabilityNames: ReadonlyMap<string, string>
 }
 
-export const STATUS_LABEL: Readonly<Record<CoverageStatus, string>> = {
-  met: 'Met',
-  partial: 'Partial',
-  gap: 'Gap',
-  unassessed: 'Unassessed'
-}
-
 export const HORIZON_LABEL: Readonly<Record<Horizon, string>> = {
   now: 'Now',
   medium: 'Medium term',
@@ -62,12 +58,6 @@ export const PRIORITY_LABEL: Readonly<Record<Priority, string>> = {
 }
 
 export const KIND_LABEL: Readonly<Record<NeedKind, string>> = { it: 'IT', business: 'Business' }
-
-/**
- * How a need's kind, priority or horizon that the source did not say (null) reads everywhere: in
- * the app's tables, filters and selects, and in the report.
- */
-export const NOT_SET_LABEL = 'Not set'
 
 /** A need's kind, priority or horizon as a label; `Not set` for null. */
 export const kindLabel = (kind: NeedKind | null): string => (kind === null ? NOT_SET_LABEL : KIND_LABEL[kind])
@@ -93,19 +83,4 @@ export function capabilityStateLabel(state: CapabilityState, horizon: Horizon | 
     case 'planned':
       return horizon === null ? 'Planned (no horizon)' : `Planned (${HORIZON_LABEL[horizon].toLowerCase()})`
   }
-}
-
-/** "Met", or for an override "Met (override; computed: Gap)". The rationale is shown separately. */
-export function coverageLabel(coverage: NeedCoverage): string {
-  const label = STATUS_LABEL[coverage.status]
-  return coverage.overridden
-    ? `${label} (override; computed: ${STATUS_LABEL[coverage.computed].toLowerCase()})`
-    : label
-}
-
-/** Cell text for a matrix cell: "Gap" for one need, "1 met, 2 gaps" for several; '' for none. */
-export function countsLabel(counts: CoverageCounts): string {
-  const parts = (['met', 'partial', 'gap', 'unassessed'] as const).filter((s) => counts[s] > 0)
-  if (parts.length === 1 && counts.total === 1) return STATUS_LABEL[parts[0]]
-  return parts.map((s) => (s === 'gap' ? plural(counts.gap, 'gap') : `${counts[s]} ${s}`)).join(', ')
 }

@@ -7,6 +7,7 @@ import { HORIZONS, type ListItem } from '../../model/schema'
 import { plural } from '../../text/plural'
 import type { CoverageCounts, CoverageStatus, NeedCoverage } from '../coverage'
 import type { CapabilityColumn, NeedResult } from '../gap-analysis'
+import { statusCount } from '../status'
 import {
   EFFECTIVE_STATE_LABEL,
   HORIZON_HEADING,
@@ -182,9 +183,9 @@ function summarySentence(data: ReportData): string {
   const personas = categories.reduce((n, c) => n + c.rows.length, 0)
   if (totals.total === 0) return `${plural(personas, 'persona')}, no needs recorded.`
   return (
-    `${plural(totals.total, 'need')} of ${plural(personas, 'persona')}: ${totals.met} met, ` +
-    `${totals.partial} partial, ${plural(totals.gap, 'gap')}, ${totals.unassessed} unassessed ` +
-    `(no capability linked).`
+    `${plural(totals.total, 'need')} of ${plural(personas, 'persona')}: ${statusCount('met', totals.met)}, ` +
+    `${statusCount('partial', totals.partial)}, ${statusCount('gap', totals.gap)}, ` +
+    `${statusCount('unassessed', totals.unassessed)} (no capability linked).`
   )
 }
 

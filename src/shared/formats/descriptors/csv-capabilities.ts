@@ -6,7 +6,7 @@ import { defineFormat } from '../types'
 export const csvCapabilitiesFormat = defineFormat({
   id: 'csv-capabilities',
   aliases: [],
-  label: 'Capabilities CSV',
+  label: 'Capabilities (CSV)',
   name: 'capabilities CSV',
   help: 'The IT capabilities catalogue.',
   extensions: ['csv', 'tsv'],

@@ -6,7 +6,7 @@ import { defineFormat } from '../types'
 export const csvCardsFormat = defineFormat({
   id: 'csv-cards',
   aliases: ['csv'],
-  label: 'Cards CSV',
+  label: 'Cards (CSV)',
   name: 'cards CSV',
   help: 'One row per card, for spreadsheets.',
   extensions: ['csv', 'tsv'],

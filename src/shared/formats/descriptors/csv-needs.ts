@@ -6,7 +6,7 @@ import { defineFormat } from '../types'
 export const csvNeedsFormat = defineFormat({
   id: 'csv-needs',
   aliases: [],
-  label: 'Needs CSV',
+  label: 'Needs (CSV)',
   name: 'needs CSV',
   help: 'One row per persona need, with priority, horizon and capabilities.',
   extensions: ['csv', 'tsv'],

@@ -6,7 +6,7 @@ import { defineFormat } from '../types'
 export const jsonFormat = defineFormat({
   id: 'json',
   aliases: [],
-  label: 'JSON workspace',
+  label: 'Persona Planner workspace (JSON)',
   name: 'workspace JSON',
   help: 'Everything, for a colleague or a backup; imports back exactly.',
   extensions: ['json'],

@@ -11,7 +11,7 @@ const PROFILES_LIST = /^[ \t]{0,3}#{1,6}[ \t]+(?:profiles?|profils?)[ \t#]*\n\s*
 export const mdPersonasFormat = defineFormat({
   id: 'md-personas',
   aliases: [],
-  label: 'Persona Markdown',
+  label: 'ESDC persona page (Markdown)',
   name: 'persona Markdown',
   help: 'Personas with goals, habits, needs and problems, ESDC style.',
   extensions: ['md', 'markdown'],

@@ -10,7 +10,7 @@ const HEADING = /^ {0,3}#{1,6}[ \t]+\S/m
 export const mdTaxonomyFormat = defineFormat({
   id: 'md-taxonomy',
   aliases: [],
-  label: 'Taxonomy Markdown',
+  label: 'GovStack taxonomy (Markdown)',
   name: 'taxonomy Markdown',
   help: 'Categories and roles, GovStack style, for a wiki.',
   extensions: ['md', 'markdown', 'txt'],

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  PREVIEW_TITLES,
   buildImportPreview,
   importCommand,
   parseProfileBuffers,
@@ -170,12 +171,14 @@ describe('buildImportPreview', () => {
         error: expect.stringContaining('missing.csv')
       }
     ])
-    expect(preview.byCategory.slice(0, 3)).toEqual([
+    expect(preview.byCategory.slice(0, 3).map(({ category, cards }) => ({ category, cards }))).toEqual([
       { category: 'Decision makers', cards: 3 },
       { category: 'Senior leadership', cards: 4 },
       { category: 'Delivery management', cards: 6 }
     ])
     expect(preview.byCategory).toHaveLength(12)
+    // Each category lists the titles it will add (all of them here: none has more than 20).
+    for (const c of preview.byCategory) expect(c.titles).toHaveLength(c.cards)
     expect(preview.duplicatesWithin.map((d) => [d.title, d.entries.length])).toEqual([
       ['Deputy minister', 2],
       ['Programme manager', 3]
@@ -220,6 +223,16 @@ describe('buildImportPreview', () => {
     expect(group.entries.map((e) => e.title)).toEqual(
       Array.from({ length: 3000 }, (_, i) => ['Data officer', 'data officer', 'DATA  Officer'][i % 3])
     )
+  })
+
+  it('lists the first 20 titles each category will add, and how many there are in all', () => {
+    const preview = buildImportPreview(identicalTitles(3000), emptyWorkspace(FIXED_TIME))
+    expect(preview.byCategory.map((c) => [c.category, c.cards, c.titles.length])).toEqual([
+      ['Staff', 1500, PREVIEW_TITLES],
+      ['Partners', 1500, PREVIEW_TITLES]
+    ])
+    expect(PREVIEW_TITLES).toBe(20)
+    expect(preview.byCategory[0].titles.slice(0, 2)).toEqual(['Data officer', 'DATA  Officer'])
   })
 
   it('groups identical titles in linear work: no group is copied for each entry it gains', () => {

@@ -46,6 +46,8 @@ describe('commands', () => {
       { type: 'category.delete', id: 'a' },
       { type: 'category.move', id: 'b', index: 0 },
       { type: 'card.merge', survivorId: 'r1', ids: ['r1', 'r2'], categoryId: 'b' },
+      { type: 'card.merge', survivorId: 'r1', ids: ['r1', 'r2', 'r3'], categoryId: null, perCategory: true },
+      { type: 'duplicates.dismiss', pair: { kind: 'role', titles: ['Minister', 'Fundraiser'] } },
       { type: 'card.duplicate', id: 'r3', newId: 'r3-copy' },
       { type: 'card.delete', ids: ['r5', 'r1'] },
       { type: 'workspace.update', patch: { name: 'Plan 2027' } }
@@ -103,7 +105,7 @@ describe('commands', () => {
     expect(JSON.stringify(ws)).toBe(frozen)
   })
 
-  it('merges cards: one survivor with every distinct description, in the chosen category', () => {
+  it('merges cards: one survivor with every distinct description and its source, in the chosen category', () => {
     const ws = run(
       board(),
       {
@@ -120,7 +122,9 @@ describe('commands', () => {
       { type: 'card.merge', survivorId: 'r1', ids: ['r1', 'r2', 'r3'], categoryId: 'b' }
     )
     const survivor = ws.cards.find((c) => c.id === 'r1')!
-    expect(survivor.description).toBe('Heads a ministry.\n\nRaises funds.')
+    expect(survivor.description).toBe(
+      'From “Minister” (Policy makers):\n\nHeads a ministry.\n\nFrom “Fundraiser” (Policy makers):\n\nRaises funds.'
+    )
     expect(survivor.links).toHaveLength(1)
     expect(survivor.categoryId).toBe('b')
     expect(ws.cards.map((c) => c.id).sort()).toEqual(['r1', 'r4', 'r5'])

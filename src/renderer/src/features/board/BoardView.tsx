@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core'
 import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable'
-import { Button, Center, Group, Stack, Text, Title } from '@mantine/core'
+import { Button, Center, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { IconFileImport, IconLayoutKanban, IconSchool } from '@tabler/icons-react'
 import { memo, useMemo } from 'react'
 import type { Workspace } from '../../../../shared/model/schema'
@@ -56,6 +56,7 @@ function Board({ workspace }: { workspace: Workspace }): React.JSX.Element {
   )
   return (
     <Stack h="100%" gap="xs">
+      <VisuallyHidden component="h1">Board</VisuallyHidden>
       <SearchBar data={data} />
       <SelectionBar columns={data.columns} />
       <BoardActionsContext value={actions}>
@@ -138,7 +139,9 @@ function EmptyWorkspace({ onImport }: { onImport: () => void }): React.JSX.Eleme
     <Center h="100%">
       <Stack align="center" maw={520} gap="md" data-testid="empty-workspace">
         <IconLayoutKanban size={48} stroke={1.2} aria-hidden />
-        <Title order={2}>Start your workspace</Title>
+        <Title order={1} size="h2">
+          Start your workspace
+        </Title>
         <Text ta="center" c={QUIET_TEXT}>
           Import the role taxonomies and persona pages you already have (Markdown, CSV or JSON), or start with
           a blank board and add categories and cards yourself. Everything stays on this computer.

@@ -1,17 +1,17 @@
 import { Badge, Group, Highlight, Paper, Text } from '@mantine/core'
+import { IconCheck, IconCopy, IconListCheck, IconUser, IconUsersGroup } from '@tabler/icons-react'
+import { memo, useMemo } from 'react'
 import {
-  IconAlertTriangle,
-  IconCheck,
-  IconCopy,
-  IconListCheck,
-  IconUser,
-  IconUsersGroup
-} from '@tabler/icons-react'
-import { memo } from 'react'
+  countsSummary,
+  worseStatus,
+  COVERAGE_STATUSES,
+  type CoverageCounts
+} from '../../../../shared/analysis'
 import type { Card } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
+import { STATUS_LOOK, statusIconColor } from '../gaps/status-look'
+import { matchReason } from '../search/match-reason'
 import classes from './board.module.css'
-import type { CardStats } from './card-stats'
 import { QUIET_TEXT } from './text-colors'
 
 /** Roles and personas are told apart by icon, word and colour, never colour alone. */
@@ -26,9 +26,9 @@ export interface CardTileProps {
   card: Card
   isSelected?: boolean
   isDuplicate?: boolean
-  /** For personas: how many needs, and how many of them are open gaps (numbers keep memo cheap). */
+  /** For personas: how many needs, and their coverage now (card-stats.ts keeps the object while unchanged). */
   needs?: number
-  openGaps?: number
+  counts?: CoverageCounts
   /** Words to highlight in the title and description (the search's matches). */
   highlight?: string[]
   /** Shown on the drag overlay when several cards move. */
@@ -41,7 +41,7 @@ export const CardTile = memo(function CardTile({
   isSelected = false,
   isDuplicate = false,
   needs,
-  openGaps,
+  counts,
   highlight,
   count = 1
 }: CardTileProps): React.JSX.Element {
@@ -95,9 +95,10 @@ export const CardTile = memo(function CardTile({
         )}
       </Group>
       <CardTitle title={card.title} highlight={highlight} />
+      {highlight && highlight.length > 0 && <MatchReasonLine card={card} highlight={highlight} />}
       {card.description && <Description text={card.description} highlight={highlight} />}
       {card.tags.length > 0 && <Tags tags={card.tags} />}
-      {needs !== undefined && <PersonaStats needs={needs} openGaps={openGaps ?? 0} />}
+      {needs !== undefined && counts !== undefined && <PersonaStats needs={needs} counts={counts} />}
     </Paper>
   )
 })
@@ -113,6 +114,24 @@ function CardTitle({ title, highlight }: { title: string; highlight?: string[] }
   return (
     <Highlight highlight={highlight} fw={600} size="sm" mt={4} data-testid="card-title" accentInsensitive>
       {title}
+    </Highlight>
+  )
+}
+
+/** Why the search found this card when the title does not show it: "Need: … classification tool …". */
+function MatchReasonLine({ card, highlight }: { card: Card; highlight: string[] }): React.JSX.Element | null {
+  const reason = useMemo(() => matchReason(card, highlight), [card, highlight])
+  if (!reason) return null
+  return (
+    <Highlight
+      highlight={highlight}
+      size="xs"
+      mt={2}
+      className="line-clamp-2"
+      accentInsensitive
+      data-testid="match-reason"
+    >
+      {`${reason.field}: ${reason.snippet}`}
     </Highlight>
   )
 }
@@ -150,19 +169,27 @@ function Tags({ tags }: { tags: string[] }): React.JSX.Element {
   )
 }
 
-function PersonaStats({ needs, openGaps }: CardStats): React.JSX.Element {
+/**
+ * "5 needs" and their coverage now in the gap analysis's words ("2 gaps, 3 unassessed"), with the
+ * icon and colour of the worst status; a card with no needs shows only "0 needs".
+ */
+function PersonaStats({ needs, counts }: { needs: number; counts: CoverageCounts }): React.JSX.Element {
+  const worst = COVERAGE_STATUSES.filter((s) => counts[s] > 0).reduce(worseStatus, 'met')
+  const look = STATUS_LOOK[worst]
   return (
     <Group gap="sm" mt={6} data-testid="persona-stats">
       <Group gap={4} wrap="nowrap">
         <IconListCheck size={14} aria-hidden />
         <Text size="xs">{plural(needs, 'need')}</Text>
       </Group>
-      <Group gap={4} wrap="nowrap" c={openGaps > 0 ? 'red.8' : QUIET_TEXT}>
-        <IconAlertTriangle size={14} aria-hidden />
-        <Text size="xs" inherit fw={openGaps > 0 ? 600 : undefined}>
-          {plural(openGaps, 'open gap')}
-        </Text>
-      </Group>
+      {counts.total > 0 && (
+        <Group gap={4} wrap="nowrap" data-testid="persona-coverage" data-status={worst}>
+          <look.Icon size={14} color={statusIconColor(worst)} aria-hidden />
+          <Text size="xs" fw={counts.gap > 0 ? 600 : undefined}>
+            {countsSummary(counts)}
+          </Text>
+        </Group>
+      )}
     </Group>
   )
 }

@@ -5,6 +5,7 @@ import { ActionIcon, Badge, Button, ColorSwatch, Paper, Stack, Text, Tooltip } f
 import { IconChevronsRight, IconGripVertical, IconPlus } from '@tabler/icons-react'
 import { memo } from 'react'
 import type { Card } from '../../../../shared/model/schema'
+import { columnLabel } from './announcements'
 import { columnDragId } from './board-context'
 import classes from './board.module.css'
 import { useBoard, useDropInColumn } from './board-store'
@@ -70,6 +71,9 @@ export const InboxColumn = memo(function InboxColumn({
   return <ColumnFrame column={column} filtered={filtered} setNode={setNodeRef} />
 })
 
+/** Wide enough for "Uncategorised", its count and its collapse button. */
+const EMPTY_INBOX_WIDTH = 220
+
 function ColumnFrame({
   column,
   filtered,
@@ -89,24 +93,29 @@ function ColumnFrame({
   const isTarget = useDropInColumn(column.key) !== undefined
   const name = columnName(column)
   const count = filtered ? `${column.shown.length} of ${column.cards.length}` : `${column.cards.length}`
+  // An empty Uncategorised column stays a narrow drop target; a category's colour bands its top.
+  const width = isCollapsed ? 52 : !column.category && column.cards.length === 0 ? EMPTY_INBOX_WIDTH : 300
   return (
     <Paper
       ref={setNode}
       withBorder
       p={isCollapsed ? 6 : 'sm'}
-      w={isCollapsed ? 52 : 300}
-      miw={isCollapsed ? 52 : 300}
+      w={width}
+      miw={width}
       bg="var(--mantine-color-default-hover)"
       className={isTarget ? classes.columnTarget : undefined}
       data-testid="column"
       data-column-key={column.key}
       data-category-id={column.category?.id ?? 'inbox'}
-      aria-label={`${name}, ${count} cards`}
+      aria-label={columnLabel(name, column.shown.length, column.cards.length, filtered)}
       role="region"
       style={{
         display: 'flex',
         flexDirection: 'column',
         maxHeight: '100%',
+        borderTop: column.category
+          ? `4px solid var(--mantine-color-${column.category.color}-filled)`
+          : undefined,
         opacity: isLifted ? 0.6 : undefined,
         zIndex: isLifted ? 2 : undefined,
         ...style

@@ -38,7 +38,7 @@ export function ColumnHeader({
               label={`category ${category.name}`}
               onSave={(next) => void run({ type: 'category.update', id: category.id, patch: { name: next } })}
             >
-              <Text fw={700} size="sm" truncate data-testid="column-name">
+              <Text fw={700} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="column-name">
                 {name}
               </Text>
             </InlineName>

@@ -1,6 +1,8 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo } from 'react'
+import { countsSummary } from '../../../../shared/analysis'
 import type { Card } from '../../../../shared/model/schema'
+import { plural } from '../../../../shared/text/plural'
 import { cardDragId, useBoardActions, useBoardFacts } from './board-context'
 import classes from './board.module.css'
 import { useBoard, useIsMoving } from './board-store'
@@ -31,7 +33,8 @@ export const DraggableCard = memo(function DraggableCard({
   const label = [
     `${KIND_LOOK[card.kind].label}: ${card.title}`,
     isDuplicate ? 'possible duplicate' : '',
-    stats ? `${stats.needs} needs, ${stats.openGaps} open gaps` : '',
+    stats ? plural(stats.needs, 'need') : '',
+    stats && stats.counts.total > 0 ? countsSummary(stats.counts) : '',
     isSelected ? 'selected' : ''
   ]
     .filter(Boolean)
@@ -56,7 +59,7 @@ export const DraggableCard = memo(function DraggableCard({
         isSelected={isSelected}
         isDuplicate={isDuplicate}
         needs={stats?.needs}
-        openGaps={stats?.openGaps}
+        counts={stats?.counts}
         highlight={facts.highlights?.get(card.id)}
       />
     </div>

@@ -1,7 +1,9 @@
 /**
- * What a screen reader hears during a drag (dnd-kit announcements), as plain sentences built from
- * board data. Positions count from 1 among the cards that are not moving.
+ * What a screen reader hears on the board: a column's name with its count, and during a drag
+ * (dnd-kit announcements), as plain sentences built from board data. Positions count from 1 among
+ * the cards that are not moving.
  */
+import { plural } from '../../../../shared/text/plural'
 
 export const SCREEN_READER_INSTRUCTIONS =
   'To move a card, press Space to pick it up. Use the up and down arrow keys to change its position ' +
@@ -38,3 +40,7 @@ export const columnMovedTo = (name: string, position: number, count: number): st
 export const columnDropped = (name: string, position: number, count: number): string =>
   `Dropped column ${name} at position ${position + 1} of ${count}.`
 export const columnCancelled = (name: string): string => `Cancelled. Column ${name} stays where it was.`
+
+/** A column's name for screen readers: "Top management, 1 card", or "Top management, 2 of 5 cards" while filtering. */
+export const columnLabel = (name: string, shown: number, total: number, isFiltered: boolean): string =>
+  isFiltered ? `${name}, ${shown} of ${plural(total, 'card')}` : `${name}, ${plural(total, 'card')}`

@@ -4,8 +4,11 @@
  * what shows it (a card selects whether it is selected, a column whether it is the drop target).
  */
 import { create } from 'zustand'
+import type { Workspace } from '../../../../shared/model/schema'
+import { useApp } from '../../store'
+import { boardColumns } from './columns'
 import type { DropTarget } from './drop-target'
-import { rangeBetween } from './drop-target'
+import { inBoardOrder, rangeBetween } from './drop-target'
 
 type Composer = { kind: 'card'; columnKey: string } | { kind: 'category' } | null
 
@@ -79,3 +82,19 @@ export const useIsMoving = (id: string): boolean => useBoard((s) => s.drag?.ids.
 /** The drop target's `beforeId` when this column is the target, `undefined` when it is not. */
 export const useDropInColumn = (columnKey: string): string | null | undefined =>
   useBoard((s) => (s.drag?.target.columnKey === columnKey ? s.drag.target.beforeId : undefined))
+
+/**
+ * The selected cards that still exist, in board order, whether the filters show them or not: a
+ * selection acts on exactly what the selection bar says it holds (it says how many are hidden).
+ */
+export function selectionInBoardOrder(
+  selected: ReadonlySet<string>,
+  workspace: Pick<Workspace, 'categories' | 'cards'> | null
+): string[] {
+  if (selected.size === 0 || !workspace) return []
+  return inBoardOrder(boardColumns(workspace.categories, workspace.cards), selected)
+}
+
+/** The current selection in board order (see `selectionInBoardOrder`). */
+export const currentSelection = (): string[] =>
+  selectionInBoardOrder(useBoard.getState().selected, useApp.getState().workspace)

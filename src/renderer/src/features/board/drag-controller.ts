@@ -20,12 +20,12 @@ import type { Command } from '../../../../shared/commands/schema'
 import type { Category } from '../../../../shared/model/schema'
 import * as say from './announcements'
 import { columnDragId, dragData, type DragData } from './board-context'
-import { useBoard } from './board-store'
+import { useApp } from '../../store'
+import { currentSelection, useBoard } from './board-store'
 import type { ShownColumn } from './Column'
 import { columnHandle } from './column-registry'
 import { categoryIdOf, columnName } from './columns'
 import {
-  inBoardOrder,
   initialTarget,
   isNoopMove,
   moveIndex,
@@ -150,14 +150,9 @@ export class BoardDragController {
   // ---- cards ------------------------------------------------------------------------------
 
   private startCard(data: Extract<DragData, { type: 'card' }>): void {
-    const { selected } = board()
-    const moving = selected.has(data.cardId)
-      ? inBoardOrder(
-          this.columns.map((c) => ({ cards: c.shown })),
-          selected
-        )
-      : [data.cardId]
-    const titles = new Map(this.columns.flatMap((c) => c.shown.map((card) => [card.id, card.title])))
+    // The whole selection moves, cards the filters hide included, as the selection bar says.
+    const moving = board().selected.has(data.cardId) ? currentSelection() : [data.cardId]
+    const titles = new Map(useApp.getState().workspace?.cards.map((card) => [card.id, card.title]))
     this.what = say.movingName(moving.map((id) => titles.get(id) ?? ''))
     const target = initialTarget(this.dragColumn(data.columnKey), new Set(moving), data.cardId)
     board().startDrag({ ids: moving, activeId: data.cardId, target })

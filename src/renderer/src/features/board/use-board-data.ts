@@ -40,7 +40,7 @@ export function useBoardData(workspace: Workspace): BoardData {
     if (!isFiltered) return all.map((c) => ({ ...c, shown: c.cards }))
     const facts = {
       textMatches,
-      openGaps: (id: string) => stats.get(id)?.openGaps ?? 0,
+      gapCounts: (id: string) => stats.get(id)?.counts ?? null,
       isDuplicate: (id: string) => duplicates.has(id),
       columnKeyOf: (card: Card) => columnKey(card.categoryId)
     }

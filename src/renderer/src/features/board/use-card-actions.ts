@@ -2,22 +2,29 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useApp } from '../../store'
 import { useDrawer } from '../card-drawer/drawer-store'
 import type { BoardActions } from './board-context'
-import { useBoard } from './board-store'
+import { plural } from '../../../../shared/text/plural'
+import { currentSelection, useBoard } from './board-store'
 import type { ShownColumn } from './Column'
 import { columnHandle } from './column-registry'
-import { inBoardOrder } from './drop-target'
 
 /** A click right after a drop is the end of the drag, not a request to open the card. */
 const CLICK_AFTER_DROP_MS = 250
 
-/** Deletes cards as one command; the toast says how to get them back. */
+/** Deletes cards as one command; the toast says what went and how to get it back. */
 export async function deleteCards(ids: string[], titleOf: (id: string) => string): Promise<void> {
+  if (ids.length === 0) return
   const { run, toast } = useApp.getState()
-  const what = ids.length === 1 ? `“${titleOf(ids[0])}”` : `${ids.length} cards`
+  const message = deletedMessage(ids.length, titleOf(ids[0])) // named while the card is still there
   if (!(await run({ type: 'card.delete', ids }))) return
   useBoard.getState().clearSelection()
-  toast('info', `Deleted ${what}. Undo (Ctrl+Z) brings it back.`)
+  toast('info', message)
 }
+
+/** "Deleted “Data analyst”. Undo (Ctrl+Z) brings it back." or "Deleted 2 cards. Undo (Ctrl+Z) restores them." */
+export const deletedMessage = (count: number, firstTitle: string): string =>
+  count === 1
+    ? `Deleted “${firstTitle}”. Undo (Ctrl+Z) brings it back.`
+    : `Deleted ${plural(count, 'card')}. Undo (Ctrl+Z) restores them.`
 
 /**
  * Clicks and keys on cards: click or Enter opens the drawer; Ctrl/Cmd-click and Ctrl+Space toggle
@@ -34,7 +41,7 @@ export function useCardActions(columns: ShownColumn[]): BoardActions {
     const board = (): ReturnType<typeof useBoard.getState> => useBoard.getState()
     const order = (): string[] => latest.current.flatMap((c) => c.shown.map((card) => card.id))
     const titleOf = (id: string): string =>
-      latest.current.flatMap((c) => c.cards).find((card) => card.id === id)?.title ?? ''
+      useApp.getState().workspace?.cards.find((card) => card.id === id)?.title ?? ''
     const open = (id: string): void => {
       board().setAnchor(id)
       useDrawer.getState().open(id)
@@ -82,13 +89,8 @@ export function useCardActions(columns: ShownColumn[]): BoardActions {
         else if (key === ' ' && event.shiftKey) board().select(id, 'range', order())
         else if (key === 'Escape') board().clearSelection()
         else if (key === 'Delete' || key === 'Backspace') {
-          const { selected } = board()
-          const ids = selected.has(id)
-            ? inBoardOrder(
-                latest.current.map((c) => ({ cards: c.shown })),
-                selected
-              )
-            : [id]
+          // The whole selection, hidden cards included, as the selection bar says.
+          const ids = board().selected.has(id) ? currentSelection() : [id]
           void deleteCards(ids, titleOf)
         } else handled = !modified && !event.altKey && focusFrom(columnKey, id, key)
         if (handled) event.preventDefault()

@@ -108,7 +108,9 @@ export function CapabilitiesView({ onImport }: { onImport: () => void }): React.
     <Stack h="100%" gap="md" style={{ overflowY: 'auto' }} data-testid="capabilities-view">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Capabilities</Title>
+          <Title order={1} size="h2">
+            Capabilities
+          </Title>
           <Text c="dimmed" size="sm">
             The IT capabilities, services and tools that meet persona needs: in place, partial, planned for a
             horizon, or absent.

@@ -11,6 +11,9 @@ const STATE_OPTIONS = CAPABILITY_STATES.map((s) => ({ value: s, label: STATE_LOO
 const isState = (value: string | null): value is CapabilityState =>
   (CAPABILITY_STATES as readonly (string | null)[]).includes(value)
 
+/** Why a planned capability needs its horizon: a hint at first, an error once the field was left empty. */
+const ARRIVES_HELP = 'Without a horizon it never counts as in place.'
+
 type Fields = Omit<Capability, 'id'>
 const NONE: Capability[] = []
 
@@ -29,6 +32,8 @@ export function CapabilityFormModal({
     return rest
   })
   const [busy, setBusy] = useState(false)
+  /** The Arrives field turns red only once the user has left it empty, not on opening the form. */
+  const [arrivesTouched, setArrivesTouched] = useState(false)
   const set = (patch: Partial<Fields>): void => setFields((f) => ({ ...f, ...patch }))
 
   const name = fields.name.trim()
@@ -90,12 +95,19 @@ export function CapabilityFormModal({
               data={HORIZON_OPTIONS}
               disabled={fields.state !== 'planned'}
               value={fields.state === 'planned' ? fields.horizon : null}
-              error={
-                fields.state === 'planned' && fields.horizon === null
-                  ? 'Without a horizon it never counts as in place.'
-                  : null
+              description={
+                fields.state === 'planned' && fields.horizon === null && !arrivesTouched
+                  ? ARRIVES_HELP
+                  : undefined
               }
-              onChange={(v) => set({ horizon: v !== null && isHorizon(v) ? v : null })}
+              error={
+                fields.state === 'planned' && fields.horizon === null && arrivesTouched ? ARRIVES_HELP : null
+              }
+              onBlur={() => setArrivesTouched(true)}
+              onChange={(v) => {
+                setArrivesTouched(true)
+                set({ horizon: v !== null && isHorizon(v) ? v : null })
+              }}
             />
           </Group>
           <TextInput

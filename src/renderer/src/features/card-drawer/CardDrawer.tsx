@@ -13,6 +13,9 @@ import { useDrawer } from './drawer-store'
 import { LinksEditor } from './LinksEditor'
 import { PersonaFields, RoleFields, type Update } from './KindFields'
 
+/** The app header's height (App.tsx): the drawer and its overlay start below it. */
+const HEADER_HEIGHT = 56
+
 /** The detail drawer: every field of one card, each saving itself as a `card.update`. */
 export function CardDrawer(): React.JSX.Element {
   const cardId = useDrawer((s) => s.cardId)
@@ -28,6 +31,8 @@ export function CardDrawer(): React.JSX.Element {
       position="right"
       size={580}
       closeButtonProps={{ 'aria-label': 'Close card details' }}
+      // Below the header, not over it: its Undo and Redo stay at hand while a card is open.
+      styles={{ inner: { top: HEADER_HEIGHT }, overlay: { top: HEADER_HEIGHT } }}
       title={card && <DrawerTitle card={card} />}
       data-testid="card-drawer"
     >

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { holdDraft } from './pending-drafts'
+import { holdDraft, trackDraftWrite } from './pending-drafts'
 
 /** How long typing may pause before the edit is saved. */
 const SAVE_DELAY_MS = 700
@@ -15,7 +15,8 @@ export interface Draft<T> {
  * A field's value while it is edited, saved without a Save button: after a pause in typing, on
  * blur, and when the field goes away. Until the user types, and again once the edit is saved, it
  * follows `saved`, so an undo or a change made elsewhere shows up in the field. While an edit is
- * pending the draft is held in pending-drafts.ts, so quitting saves it too.
+ * pending the draft is held in pending-drafts.ts, so quitting saves it too and the header says
+ * "Saving…" until main has applied it.
  */
 export function useDraft<T>(
   saved: T,
@@ -35,18 +36,23 @@ export function useDraft<T>(
 
   const flush = useCallback((): void => {
     clearTimeout(timer.current)
-    release.current?.()
+    // Let go of the hold only once the write is tracked, so "Saving…" never blinks off in between.
+    const unhold = release.current
     release.current = null
-    const next = pending.current
-    if (!next) return
-    pending.current = null
-    const { saved: current, save: write, equals: same } = latest.current
-    setState({ base: current, value: next.value, dirty: false })
-    if (same(next.value, current)) return
-    void Promise.resolve(write(next.value)).then((ok) => {
-      // A refused edit (the card is gone, the value is invalid) shows the saved value again.
-      if (ok === false) setState({ base: latest.current.saved, value: latest.current.saved, dirty: false })
-    })
+    try {
+      const next = pending.current
+      if (!next) return
+      pending.current = null
+      const { saved: current, save: write, equals: same } = latest.current
+      setState({ base: current, value: next.value, dirty: false })
+      if (same(next.value, current)) return
+      void trackDraftWrite(Promise.resolve(write(next.value))).then((ok) => {
+        // A refused edit (the card is gone, the value is invalid) shows the saved value again.
+        if (ok === false) setState({ base: latest.current.saved, value: latest.current.saved, dirty: false })
+      })
+    } finally {
+      unhold?.()
+    }
   }, [])
 
   const set = useCallback(

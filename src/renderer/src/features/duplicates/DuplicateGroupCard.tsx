@@ -1,5 +1,18 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Radio, Select, Table, Text } from '@mantine/core'
-import { IconArrowMerge } from '@tabler/icons-react'
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden
+} from '@mantine/core'
+import { IconArrowMerge, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { DuplicateMatch } from '../../../../shared/analysis/duplicates'
 import { mergeCardContent } from '../../../../shared/commands/merge'
@@ -17,6 +30,21 @@ const MATCH_LOOK: Record<DuplicateMatch, { label: string; color: string }> = {
   near: { label: 'Similar titles', color: 'yellow.3' }
 }
 
+/** What the view says about a merge and a dismissal: whole sentences, one place. */
+const MERGE_TEXT = {
+  intoOne: 'Merge into one card in the category below',
+  perCategory: 'Merge within each category: one card per category',
+  perCategoryHelp: (count: number) =>
+    `The cards of each category become one card there: ${plural(count, 'card')} in all.`,
+  sources: 'Each description keeps a line naming the card it came from.',
+  merged: (count: number, title: string) =>
+    `Merged ${count} cards into “${title}”. Undo (Ctrl+Z) separates them again.`,
+  mergedPerCategory: (count: number, kept: number) =>
+    `Merged ${count} cards into ${plural(kept, 'card')}, one per category. Undo (Ctrl+Z) separates them again.`,
+  dismissed: (a: string, b: string) =>
+    `“${b}” is no longer shown as a duplicate of “${a}”. Undo (Ctrl+Z) or Restore shows them again.`
+}
+
 /** What the kept card will hold once merged, in words. */
 function mergeSummary(survivor: Card, others: Card[]): string {
   const merged = mergeCardContent(survivor, others)
@@ -30,7 +58,8 @@ function mergeSummary(survivor: Card, others: Card[]): string {
           merged.goals.length + merged.habits.length + merged.needs.length + merged.problems.length,
           'list item'
         )
-  return `The kept card will hold ${plural(descriptions, 'description')}, ${plural(merged.links.length, 'link')}, ${plural(merged.tags.length, 'tag')} and ${items}.`
+  const summary = `The kept card will hold ${plural(descriptions, 'description')}, ${plural(merged.links.length, 'link')}, ${plural(merged.tags.length, 'tag')} and ${items}.`
+  return descriptions > 1 ? `${summary} ${MERGE_TEXT.sources}` : summary
 }
 
 /** One group: pick the card to keep, the cards to merge into it, and the category it ends up in. */
@@ -49,18 +78,43 @@ export function DuplicateGroupCard({
   const [keptId, setKeptId] = useState(cards[0]?.id)
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
   const [chosenColumn, setChosenColumn] = useState<string | null>(null)
+  const [mode, setMode] = useState<'one' | 'per-category'>('one')
   const survivor = cards.find((c) => c.id === keptId) ?? cards[0]
   if (!survivor) return null
   const merging = cards.filter((c) => c.id !== survivor.id && !excluded.has(c.id))
+  const mergingColumns = new Set([survivor, ...merging].map((c) => c.categoryId))
+  const perCategory = mode === 'per-category' && mergingColumns.size > 1
+  /** With one card per category, only categories holding two or more of the chosen cards change. */
+  const keptPerCategory = mergingColumns.size
   const target = chosenColumn ?? columnKey(survivor.categoryId)
   const categoryName = (id: string | null): string => categories.find((c) => c.id === id)?.name ?? INBOX_NAME
   const look = MATCH_LOOK[match]
 
+  const sharesCategory = [...mergingColumns].some(
+    (column) => [survivor, ...merging].filter((c) => c.categoryId === column).length > 1
+  )
+  const canMerge = merging.length > 0 && (!perCategory || sharesCategory)
   const merge = async (): Promise<void> => {
     const ids = [survivor.id, ...merging.map((c) => c.id)]
-    if (!(await run({ type: 'card.merge', survivorId: survivor.id, ids, categoryId: categoryIdOf(target) })))
-      return
-    toast('info', `Merged ${ids.length} cards into “${survivor.title}”. Undo (Ctrl+Z) separates them again.`)
+    const command = {
+      type: 'card.merge' as const,
+      survivorId: survivor.id,
+      ids,
+      categoryId: perCategory ? null : categoryIdOf(target),
+      ...(perCategory ? { perCategory: true } : {})
+    }
+    if (!(await run(command))) return
+    toast(
+      'info',
+      perCategory
+        ? MERGE_TEXT.mergedPerCategory(ids.length, keptPerCategory)
+        : MERGE_TEXT.merged(ids.length, survivor.title)
+    )
+  }
+  const dismiss = async (card: Card): Promise<void> => {
+    const pair = { kind: card.kind, titles: [survivor.title, card.title] as [string, string] }
+    if (await run({ type: 'duplicates.dismiss', pair }))
+      toast('info', MERGE_TEXT.dismissed(survivor.title, card.title))
   }
   const toggle = (id: string, include: boolean): void => {
     const next = new Set(excluded)
@@ -79,7 +133,7 @@ export function DuplicateGroupCard({
     >
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
-          <Text fw={700} component="h3" m={0} size="md">
+          <Text fw={700} component="h2" m={0} size="md">
             {survivor.title}
           </Text>
           <Badge variant="filled" color={look.color} autoContrast>
@@ -101,6 +155,9 @@ export function DuplicateGroupCard({
               <Table.Th w={240}>Title</Table.Th>
               <Table.Th w={170}>Category</Table.Th>
               <Table.Th>Description</Table.Th>
+              <Table.Th w={150}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -139,33 +196,71 @@ export function DuplicateGroupCard({
                     {card.description || '—'}
                   </Text>
                 </Table.Td>
+                <Table.Td>
+                  {card.id !== survivor.id && (
+                    <Button
+                      variant="default"
+                      size="compact-sm"
+                      leftSection={<IconX size={14} aria-hidden />}
+                      aria-label={`“${card.title}” in ${categoryName(card.categoryId)} is not a duplicate of “${survivor.title}”`}
+                      onClick={() => void dismiss(card)}
+                    >
+                      Not a duplicate
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Radio.Group>
+      {mergingColumns.size > 1 && (
+        <Radio.Group
+          mt="sm"
+          value={mode}
+          onChange={(value) => setMode(value === 'per-category' ? 'per-category' : 'one')}
+          label="How to merge cards from different categories"
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="one" label={MERGE_TEXT.intoOne} />
+            <Radio
+              value="per-category"
+              label={MERGE_TEXT.perCategory}
+              description={MERGE_TEXT.perCategoryHelp(keptPerCategory)}
+            />
+          </Stack>
+        </Radio.Group>
+      )}
       <Group justify="space-between" align="flex-end" mt="sm" wrap="wrap">
-        <Select
-          label="Category of the merged card"
-          w={260}
-          data={[
-            { value: INBOX_KEY, label: INBOX_NAME },
-            ...categories.map((c) => ({ value: c.id, label: c.name }))
-          ]}
-          value={target}
-          onChange={(value) => setChosenColumn(value)}
-          allowDeselect={false}
-        />
+        {!perCategory && (
+          <Select
+            label="Category of the merged card"
+            w={260}
+            data={[
+              { value: INBOX_KEY, label: INBOX_NAME },
+              ...categories.map((c) => ({ value: c.id, label: c.name }))
+            ]}
+            value={target}
+            onChange={(value) => setChosenColumn(value)}
+            allowDeselect={false}
+          />
+        )}
         <Text size="sm" c={QUIET_TEXT} style={{ flex: 1, minWidth: 240 }}>
-          {merging.length === 0 ? 'Tick at least one other card to merge.' : mergeSummary(survivor, merging)}
+          {merging.length === 0
+            ? 'Tick at least one other card to merge.'
+            : !canMerge
+              ? 'No two of the ticked cards share a category.'
+              : perCategory
+                ? MERGE_TEXT.sources
+                : mergeSummary(survivor, merging)}
         </Text>
         <Button
           color="indigo.8"
           leftSection={<IconArrowMerge size={16} aria-hidden />}
-          disabled={merging.length === 0}
+          disabled={!canMerge}
           onClick={() => void merge()}
         >
-          Merge {merging.length + 1} cards
+          {perCategory ? `Merge within each category` : `Merge ${merging.length + 1} cards`}
         </Button>
       </Group>
     </Paper>

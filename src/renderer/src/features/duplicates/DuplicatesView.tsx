@@ -1,7 +1,7 @@
-import { Alert, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconCopyCheck } from '@tabler/icons-react'
+import { Alert, Button, Center, Group, List, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconArrowBackUp, IconCopyCheck } from '@tabler/icons-react'
 import { useMemo } from 'react'
-import type { Card } from '../../../../shared/model/schema'
+import type { Card, DismissedDuplicate } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
 import { CardDrawer } from '../card-drawer/CardDrawer'
@@ -10,6 +10,7 @@ import { useDuplicateSearch } from './duplicate-search'
 import { QUIET_TEXT } from '../board/text-colors'
 
 const NO_CARDS: Card[] = []
+const NO_PAIRS: DismissedDuplicate[] = []
 
 /** What the view says about the search itself: whole sentences, one place. */
 const SEARCH_TEXT = {
@@ -17,6 +18,59 @@ const SEARCH_TEXT = {
   capped:
     'The duplicate search stopped early: some near matches may be missing. Titles that match exactly are all grouped.',
   failed: (reason: string) => `The duplicate search failed: ${reason}`
+}
+
+/** What the view says about pairs marked "Not a duplicate". */
+const DISMISSED_TEXT = {
+  heading: 'Dismissed pairs',
+  intro:
+    'These titles were marked “Not a duplicate”; they are never grouped again. Restore one to look at it again.',
+  pair: (a: string, b: string) => (a === b ? `Cards titled “${a}”` : `“${a}” and “${b}”`),
+  restore: (a: string, b: string) => (a === b ? `Restore cards titled “${a}”` : `Restore “${a}” and “${b}”`),
+  restored: (a: string, b: string) =>
+    a === b
+      ? `Cards titled “${a}” can be grouped as duplicates again.`
+      : `“${a}” and “${b}” can be grouped as duplicates again.`
+}
+
+/** Pairs marked "Not a duplicate", each with Restore. */
+function DismissedPairs(): React.JSX.Element | null {
+  const pairs = useApp((s) => s.workspace?.dismissedDuplicates ?? NO_PAIRS)
+  const run = useApp((s) => s.run)
+  const toast = useApp((s) => s.toast)
+  if (pairs.length === 0) return null
+  const restore = async (pair: DismissedDuplicate): Promise<void> => {
+    if (await run({ type: 'duplicates.restore', pair }))
+      toast('info', DISMISSED_TEXT.restored(...pair.titles))
+  }
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="dismissed-pairs" data-testid="dismissed-pairs">
+      <Title order={2} size="h4" id="dismissed-pairs">
+        {DISMISSED_TEXT.heading}
+      </Title>
+      <Text size="sm" c={QUIET_TEXT}>
+        {DISMISSED_TEXT.intro}
+      </Text>
+      <List listStyleType="none" spacing={4}>
+        {pairs.map((pair) => (
+          <List.Item key={`${pair.kind}:${pair.titles.join('\u0000')}`} data-testid="dismissed-pair">
+            <Group gap="sm">
+              <Text size="sm">{DISMISSED_TEXT.pair(...pair.titles)}</Text>
+              <Button
+                variant="default"
+                size="compact-sm"
+                leftSection={<IconArrowBackUp size={14} aria-hidden />}
+                aria-label={DISMISSED_TEXT.restore(...pair.titles)}
+                onClick={() => void restore(pair)}
+              >
+                Restore
+              </Button>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  )
 }
 
 /** Groups of cards whose titles match or nearly match, each with a merge that the user decides. */
@@ -48,7 +102,9 @@ export function DuplicatesView(): React.JSX.Element {
       <ScrollArea h="100%" type="auto" data-testid="duplicates-view">
         <Stack gap="md" maw={1100} pb="xl">
           <Group justify="space-between" align="baseline">
-            <Title order={2}>Possible duplicates</Title>
+            <Title order={1} size="h2">
+              Possible duplicates
+            </Title>
             <Text c={QUIET_TEXT} data-testid="duplicates-summary" aria-live="polite">
               {isFirstSearch
                 ? ''
@@ -62,7 +118,8 @@ export function DuplicatesView(): React.JSX.Element {
             plurals and small words are set aside, or nearly match: one title is a reading of a slashed other
             (“Software/systems developer” and “Software developer”), most words are shared, or one looks like
             a typo of the other. Nothing is merged until you say so; a merge keeps one card, gains every
-            distinct description, link, tag and list item of the others, and undoes like any change.
+            distinct description (each with the name of the card it came from), link, tag and list item of the
+            others, and undoes like any change. “Not a duplicate” keeps two titles apart for good.
           </Text>
           {search.status === 'failed' && search.error !== null && (
             <Alert
@@ -111,6 +168,7 @@ export function DuplicatesView(): React.JSX.Element {
               />
             ))
           )}
+          <DismissedPairs />
         </Stack>
       </ScrollArea>
       <CardDrawer />

@@ -2,7 +2,7 @@
  * The workspace's duplicate groups, found in a Web Worker so the board never waits for them: the
  * board draws at once and its duplicate badges arrive with the worker's answer. A search runs again
  * only when a card's id, kind or title changed (a move or a description edit leaves it as it
- * was); a newer search supersedes an older one, whose answer is dropped. If no worker can start,
+ * was), or the pairs marked "Not a duplicate" did; a newer search supersedes an older one, whose answer is dropped. If no worker can start,
  * the search runs on the page, after the board has drawn, with a console warning.
  */
 import { useEffect } from 'react'
@@ -13,7 +13,8 @@ import {
   type DuplicateCandidate,
   type DuplicateGroup
 } from '../../../../shared/analysis/duplicates'
-import type { Card } from '../../../../shared/model/schema'
+import type { Card, DismissedDuplicate } from '../../../../shared/model/schema'
+import { useApp } from '../../store'
 import type { DuplicateAnswer, DuplicateRequest } from './duplicate-protocol'
 
 export interface DuplicateState {
@@ -39,6 +40,7 @@ export const useDuplicates = create<DuplicateState>()(() => ({
 
 let seq = 0
 let lastCards: readonly Card[] | null = null
+let lastDismissed: readonly DismissedDuplicate[] | undefined
 let worker: Worker | null | undefined
 let pending: DuplicateRequest | null = null
 
@@ -61,7 +63,11 @@ function searchOnPage(request: DuplicateRequest): void {
   setTimeout(() => {
     if (request.seq !== seq) return
     try {
-      receive({ seq: request.seq, ok: true, search: findDuplicates(request.cards) })
+      receive({
+        seq: request.seq,
+        ok: true,
+        search: findDuplicates(request.cards, { dismissed: request.dismissed })
+      })
     } catch (error) {
       receive({
         seq: request.seq,
@@ -109,10 +115,16 @@ function sameTitles(a: readonly Card[], b: readonly Card[]): boolean {
   return true
 }
 
-/** Starts a search for these cards, unless the latest one was for the same titles. */
-export function searchDuplicates(cards: readonly Card[]): void {
-  if (lastCards !== null && sameTitles(lastCards, cards)) return
+const NONE: readonly DismissedDuplicate[] = []
+
+/** Starts a search for these cards, unless the latest one was for the same titles and dismissed pairs. */
+export function searchDuplicates(
+  cards: readonly Card[],
+  dismissed: readonly DismissedDuplicate[] = NONE
+): void {
+  if (lastCards !== null && sameTitles(lastCards, cards) && lastDismissed === dismissed) return
   lastCards = cards
+  lastDismissed = dismissed
   if (cards.length < 2) {
     // Nothing can be a duplicate: no worker needed (a new workspace starts here).
     seq++
@@ -121,15 +133,16 @@ export function searchDuplicates(cards: readonly Card[]): void {
     return
   }
   const candidates: DuplicateCandidate[] = cards.map(({ id, kind, title }) => ({ id, kind, title }))
-  pending = { seq: ++seq, cards: candidates }
+  pending = { seq: ++seq, cards: candidates, dismissed: [...dismissed] }
   useDuplicates.setState({ status: 'looking' })
   const running = startWorker()
   if (running) running.postMessage(pending)
   else searchOnPage(pending)
 }
 
-/** The duplicate groups of these cards, as far as known: starts a search when their titles changed. */
+/** The duplicate groups of these cards, as far as known: starts a search when their titles or the dismissed pairs changed. */
 export function useDuplicateSearch(cards: readonly Card[]): DuplicateState {
-  useEffect(() => searchDuplicates(cards), [cards])
+  const dismissed = useApp((s) => s.workspace?.dismissedDuplicates ?? NONE)
+  useEffect(() => searchDuplicates(cards, dismissed), [cards, dismissed])
   return useDuplicates()
 }

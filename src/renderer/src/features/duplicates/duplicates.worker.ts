@@ -11,9 +11,9 @@ const scope = self as unknown as {
   postMessage: (answer: DuplicateAnswer) => void
 }
 
-scope.onmessage = ({ data: { seq, cards } }) => {
+scope.onmessage = ({ data: { seq, cards, dismissed } }) => {
   try {
-    scope.postMessage({ seq, ok: true, search: findDuplicates(cards) })
+    scope.postMessage({ seq, ok: true, search: findDuplicates(cards, { dismissed }) })
   } catch (error) {
     scope.postMessage({ seq, ok: false, message: error instanceof Error ? error.message : String(error) })
   }

@@ -1,21 +1,20 @@
 import { Group, Paper, SimpleGrid, Text, ThemeIcon } from '@mantine/core'
-import { COVERAGE_STATUSES, type GapAnalysis } from '../../../../shared/analysis'
+import { COVERAGE_STATUSES, STATUS_HELP, statusCount, type GapAnalysis } from '../../../../shared/analysis'
 import { HORIZON_HEADING } from '../../../../shared/analysis/report/common'
 import { plural } from '../../../../shared/text/plural'
 import { STATUS_LOOK } from './status-look'
-
-const STATUS_HELP = {
-  met: 'a linked capability is in place',
-  partial: 'the best linked capability is partial',
-  gap: 'no linked capability is in place',
-  unassessed: 'no capability linked yet'
-} as const
 
 /** Needs by status at the analysed horizon, and the gaps its plan closes since the horizon before. */
 export function CoverageSummary({ analysis }: { analysis: GapAnalysis }): React.JSX.Element {
   const step = analysis.charts.byHorizon.find((h) => h.horizon === analysis.horizon)
   return (
-    <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" data-testid="coverage-summary">
+    // By the width the view has (not the window's), so that a tile never squeezes its number.
+    <SimpleGrid
+      type="container"
+      cols={{ base: 2, '640px': 3, '1000px': 5 }}
+      spacing="sm"
+      data-testid="coverage-summary"
+    >
       {COVERAGE_STATUSES.map((status) => {
         const look = STATUS_LOOK[status]
         return (
@@ -26,9 +25,7 @@ export function CoverageSummary({ analysis }: { analysis: GapAnalysis }): React.
               </ThemeIcon>
               <div>
                 <Text size="lg" fw={700} lh={1.2}>
-                  {status === 'gap'
-                    ? plural(analysis.totals.gap, 'gap')
-                    : `${analysis.totals[status]} ${look.label.toLowerCase()}`}
+                  {statusCount(status, analysis.totals[status])}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {STATUS_HELP[status]}

@@ -1,15 +1,15 @@
 import '@mantine/charts/styles.css'
 import { BarChart, type BarChartSeries } from '@mantine/charts'
 import { Center, Paper, SimpleGrid, Text, Title } from '@mantine/core'
-import type { GapAnalysis } from '../../../../shared/analysis'
-import { HORIZON_LABEL, countsLabel, priorityLabel } from '../../../../shared/analysis/report/common'
+import { COVERAGE_STATUSES, countsLabel, statusCount, type GapAnalysis } from '../../../../shared/analysis'
+import { HORIZON_LABEL, priorityLabel } from '../../../../shared/analysis/report/common'
+import { STATUS_LOOK } from './status-look'
 
-const STATUS_SERIES: BarChartSeries[] = [
-  { name: 'met', label: 'Met', color: 'teal.6' },
-  { name: 'partial', label: 'Partial', color: 'yellow.5' },
-  { name: 'gap', label: 'Gap', color: 'red.6' },
-  { name: 'unassessed', label: 'Unassessed', color: 'gray.4' }
-]
+const STATUS_SERIES: BarChartSeries[] = COVERAGE_STATUSES.map((status) => ({
+  name: status,
+  label: STATUS_LOOK[status].label,
+  color: STATUS_LOOK[status].chart
+}))
 
 function ChartCard({
   title,
@@ -22,7 +22,7 @@ function ChartCard({
 }): React.JSX.Element {
   return (
     <Paper withBorder p="sm" component="figure" m={0}>
-      <Title order={4} size="h5" mb="xs">
+      <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
       {children}
@@ -71,7 +71,9 @@ export function GapCharts({ analysis }: { analysis: GapAnalysis }): React.JSX.El
       </ChartCard>
       <ChartCard
         title="Unmet needs by priority"
-        caption={priorities.map((p) => `${p.label}: ${p.gap} gap, ${p.partial} partial`).join('; ')}
+        caption={priorities
+          .map((p) => `${p.label}: ${statusCount('gap', p.gap)}, ${statusCount('partial', p.partial)}`)
+          .join('; ')}
       >
         {priorities.some((p) => p.gap + p.partial > 0) ? (
           <BarChart

@@ -9,11 +9,11 @@ import {
   type CoverageStatus,
   type GapAnalysis,
   type MatrixCell,
-  type PersonaRow
+  type PersonaRow,
+  countsLabel
 } from '../../../../shared/analysis'
-import { countsLabel } from '../../../../shared/analysis/report/common'
 import { EFFECTIVE_LOOK } from '../capabilities/capability-look'
-import { STATUS_LOOK } from './status-look'
+import { STATUS_LOOK, statusIconColor } from './status-look'
 
 const sticky = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const
 
@@ -39,7 +39,7 @@ function Counts({
   const look = STATUS_LOOK[status]
   return (
     <Group gap={4} wrap="nowrap">
-      <look.Icon size={16} color={`var(--mantine-color-${look.color}-7)`} aria-hidden />
+      <look.Icon size={16} color={statusIconColor(status)} aria-hidden />
       <Text size="xs" fw={500}>
         {countsLabel(counts)}
       </Text>

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Box, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { IconFileExport } from '@tabler/icons-react'
 import { memo, useDeferredValue, useState } from 'react'
 import type { GapAnalysis } from '../../../../shared/analysis'
@@ -24,7 +24,7 @@ function Section({
 }): React.JSX.Element {
   return (
     <Box component="section" aria-label={title}>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {title}
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
@@ -35,18 +35,46 @@ function Section({
   )
 }
 
-function NothingToAnalyse({ analysis }: { analysis: GapAnalysis }): React.JSX.Element | null {
+/** What the empty states say, whole sentences in one place. */
+export const EMPTY_TEXT = {
+  noNeeds: 'No needs to analyse yet. Import a persona page or add needs to a persona on the board.',
+  noCapabilities: 'No capabilities yet. List the IT capabilities, then link needs to them.',
+  import: 'Import…',
+  openBoard: 'Open the board',
+  openCapabilities: 'Open capabilities'
+} as const
+
+/**
+ * One message with the next step instead of empty tables and charts: no needs (import, or add
+ * them on the board), or needs but no capability to link them to (under the summary, where every
+ * need counts as unassessed). Null when there is something to analyse.
+ */
+function NothingToAnalyse({
+  analysis,
+  onImport
+}: {
+  analysis: GapAnalysis
+  onImport: () => void
+}): React.JSX.Element | null {
   const setView = useApp((s) => s.setView)
-  if (analysis.categories.length === 0)
-    return <Text c="dimmed">No personas yet: import persona pages or add personas on the board.</Text>
-  if (analysis.columns.length > 0) return null
+  if (analysis.totals.total > 0 && analysis.columns.length > 0) return null
+  const noNeeds = analysis.totals.total === 0
   return (
-    <Group>
-      <Text c="dimmed">No capabilities yet: list the IT capabilities, then link needs to them.</Text>
-      <Button variant="light" onClick={() => setView('capabilities')}>
-        Open capabilities
-      </Button>
-    </Group>
+    <Paper withBorder p="xl" data-testid="gap-empty">
+      <Stack align="center" gap="md">
+        <Text ta="center">{noNeeds ? EMPTY_TEXT.noNeeds : EMPTY_TEXT.noCapabilities}</Text>
+        {noNeeds ? (
+          <Group>
+            <Button onClick={onImport}>{EMPTY_TEXT.import}</Button>
+            <Button variant="default" onClick={() => setView('board')}>
+              {EMPTY_TEXT.openBoard}
+            </Button>
+          </Group>
+        ) : (
+          <Button onClick={() => setView('capabilities')}>{EMPTY_TEXT.openCapabilities}</Button>
+        )}
+      </Stack>
+    </Paper>
   )
 }
 
@@ -55,7 +83,6 @@ const GapContent = memo(function GapContent({ analysis }: { analysis: GapAnalysi
   return (
     <>
       <CoverageSummary analysis={analysis} />
-      <NothingToAnalyse analysis={analysis} />
       <Section
         title="Personas by capability"
         help="Each cell: the needs of the persona linked to the capability, by status. Totals per persona and category on the right."
@@ -80,7 +107,7 @@ const GapContent = memo(function GapContent({ analysis }: { analysis: GapAnalysi
 })
 
 /** The gap analysis at a horizon: summary, matrix, what to build first, ranked gaps, charts, report. */
-export function GapView(): React.JSX.Element | null {
+export function GapView({ onImport }: { onImport: () => void }): React.JSX.Element | null {
   const [horizon, setHorizon] = useState<Horizon>('now')
   // The switch answers at once; the matrix follows as soon as React has rendered it.
   const shown = useDeferredValue(horizon)
@@ -91,7 +118,9 @@ export function GapView(): React.JSX.Element | null {
     <Stack h="100%" gap="lg" style={{ overflowY: 'auto' }} pr="xs" data-testid="gap-view">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Gap analysis</Title>
+          <Title order={1} size="h2">
+            Gap analysis
+          </Title>
           <Text c="dimmed" size="sm">
             Which persona needs today&apos;s IT capabilities meet, which the plans will meet, and which remain
             gaps.
@@ -110,7 +139,14 @@ export function GapView(): React.JSX.Element | null {
           </Button>
         </Group>
       </Group>
-      <GapContent analysis={analysis} />
+      {analysis.totals.total > 0 && analysis.columns.length > 0 ? (
+        <GapContent analysis={analysis} />
+      ) : (
+        <>
+          {analysis.totals.total > 0 && <CoverageSummary analysis={analysis} />}
+          <NothingToAnalyse analysis={analysis} onImport={onImport} />
+        </>
+      )}
       {exporting && <ExportReportModal initialHorizon={horizon} onClose={() => setExporting(false)} />}
     </Stack>
   )

@@ -1,10 +1,26 @@
-import { Alert, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Accordion,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Modal,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title
+} from '@mantine/core'
 import { useState } from 'react'
 import { IMPORT_MODES, type ImportMode } from '../../../../shared/commands/schema'
-import type { ImportPreview } from '../../../../shared/ipc/types'
+import { findFormat } from '../../../../shared/formats/registry'
+import type { ImportCategoryPreview, ImportPreview } from '../../../../shared/ipc/types'
+import { plural } from '../../../../shared/text/plural'
 import { call, errorMessage } from '../../api/client'
 import { ChoiceList } from '../../components/ChoiceList'
 import { useApp } from '../../store'
+import { importedMessage } from './import-message'
 
 const MODE_TEXT: Record<ImportMode, { label: string; help: string }> = {
   add: { label: 'Add', help: 'Add every card; categories with the same name are shared.' },
@@ -13,6 +29,56 @@ const MODE_TEXT: Record<ImportMode, { label: string; help: string }> = {
     label: 'Replace',
     help: 'Replace the whole workspace with these files (a backup is taken first).'
   }
+}
+
+/** What the preview says, whole sentences in one place. */
+export const PREVIEW_TEXT = {
+  cardsByCategory: 'What each category will get',
+  unknownFormat: 'Unknown format',
+  cards: (n: number) => plural(n, 'card'),
+  andMore: (n: number) => `and ${n.toLocaleString('en-US')} more`
+} as const
+
+/** A format id as a person knows it: the registry's label ("GovStack taxonomy (Markdown)"). */
+const formatLabel = (id: string): string => findFormat(id)?.label ?? PREVIEW_TEXT.unknownFormat
+
+/** One collapsible list per category: its first titles (main sends at most 20), then "and N more". */
+function CategoryTitles({ categories }: { categories: ImportCategoryPreview[] }): React.JSX.Element {
+  return (
+    <div>
+      <Text fw={600} size="sm" mb={4} id="import-categories">
+        {PREVIEW_TEXT.cardsByCategory}
+      </Text>
+      <ScrollArea.Autosize mah={260}>
+        <Accordion multiple variant="contained" chevronPosition="left" aria-labelledby="import-categories">
+          {categories.map((c, i) => (
+            <Accordion.Item key={`${c.category}-${i}`} value={String(i)} data-testid="import-category">
+              <Accordion.Control>
+                <Group justify="space-between" wrap="nowrap" pr="sm">
+                  <Text size="sm" fw={500}>
+                    {c.category}
+                  </Text>
+                  <Text size="sm">{PREVIEW_TEXT.cards(c.cards)}</Text>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <List size="sm" spacing={2} data-testid="import-category-titles">
+                  {c.titles.map((title, j) => (
+                    <List.Item key={j}>{title}</List.Item>
+                  ))}
+                </List>
+                {c.cards > c.titles.length && (
+                  <Text size="sm" mt={4} data-testid="import-category-more">
+                    {PREVIEW_TEXT.andMore(c.cards - c.titles.length)}
+                  </Text>
+                )}
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      </ScrollArea.Autosize>
+    </div>
+  )
 }
 
 /** Shows what an import would do before anything changes; applying is one undoable command. */
@@ -32,9 +98,12 @@ export function ImportPreviewModal({
   const apply = async (): Promise<void> => {
     setBusy(true)
     try {
+      const before = useApp.getState().workspace?.cards.length ?? 0
       const change = await call('applyImport', { token: preview.token, mode })
       receive(change)
-      toast('info', `${change.label}. Undo takes it all back.`)
+      const after = useApp.getState().workspace?.cards.length ?? 0
+      const incoming = preview.byCategory.reduce((n, c) => n + c.cards, 0)
+      toast('info', importedMessage(mode, incoming, before, after))
       onClose()
     } catch (e) {
       setError(errorMessage(e))
@@ -90,7 +159,7 @@ export function ImportPreviewModal({
                       refused
                     </Badge>
                   ) : (
-                    f.format
+                    <span data-testid="import-file-format">{formatLabel(f.format)}</span>
                   )}
                 </Table.Td>
                 <Table.Td>{f.categories}</Table.Td>
@@ -103,20 +172,7 @@ export function ImportPreviewModal({
           </Table.Tbody>
         </Table>
 
-        {preview.byCategory.length > 0 && (
-          <div>
-            <Text fw={600} size="sm" mb={4}>
-              Cards by category
-            </Text>
-            <Group gap={6}>
-              {preview.byCategory.map((c) => (
-                <Badge key={c.category} variant="light" color="gray" tt="none">
-                  {c.category}: {c.cards}
-                </Badge>
-              ))}
-            </Group>
-          </div>
-        )}
+        {preview.byCategory.length > 0 && <CategoryTitles categories={preview.byCategory} />}
 
         {duplicates.length > 0 && (
           <div>

@@ -12,7 +12,7 @@ export const PROGRESS_TEXT = {
 } as const
 
 /**
- * Covers the main area while an import's files are read (in main's worker): the file's name, how
+ * Covers everything below the header while an import's files are read (in main's worker): the file's name, how
  * far it got and the cards made so far, and Cancel, which stops the reading and changes nothing.
  */
 export function ImportProgressOverlay({
@@ -24,7 +24,8 @@ export function ImportProgressOverlay({
 }): React.JSX.Element {
   const percent = progress === null ? null : Math.floor(progress.fraction * 100)
   return (
-    <Overlay blur={1} zIndex={300} center>
+    // Below the header (whose save status must stay readable, never dimmed), over the rest.
+    <Overlay blur={1} zIndex={300} center fixed top="var(--app-shell-header-height, 0px)">
       <Center>
         <Paper
           withBorder

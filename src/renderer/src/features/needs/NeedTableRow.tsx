@@ -69,6 +69,21 @@ export const NeedTableRow = memo(function NeedTableRow({
           </Text>
         )}
       </Table.Td>
+      <Table.Td miw={200}>
+        <NeedCapabilityPicker cardId={persona.id} need={need} />
+      </Table.Td>
+      <Table.Td miw={210}>
+        <Stack gap={2} align="flex-start">
+          <StatusBadge coverage={row.coverage[statusAt]} />
+          {need.override && (
+            <Text size="xs" c="dimmed" lineClamp={2} data-testid="override-rationale">
+              Why: {need.override.rationale}
+            </Text>
+          )}
+          <LaterStatus row={row} statusAt={statusAt} />
+          <OverrideEditor need={need} onChange={(override) => void update(persona, need.id, { override })} />
+        </Stack>
+      </Table.Td>
       <Table.Td>
         <NeedValueSelect
           size="xs"
@@ -101,21 +116,6 @@ export const NeedTableRow = memo(function NeedTableRow({
           value={need.horizon}
           onValueChange={(horizon) => void update(persona, need.id, { horizon })}
         />
-      </Table.Td>
-      <Table.Td miw={200}>
-        <NeedCapabilityPicker cardId={persona.id} need={need} />
-      </Table.Td>
-      <Table.Td miw={210}>
-        <Stack gap={2} align="flex-start">
-          <StatusBadge coverage={row.coverage[statusAt]} />
-          {need.override && (
-            <Text size="xs" c="dimmed" lineClamp={2} data-testid="override-rationale">
-              Why: {need.override.rationale}
-            </Text>
-          )}
-          <LaterStatus row={row} statusAt={statusAt} />
-          <OverrideEditor need={need} onChange={(override) => void update(persona, need.id, { override })} />
-        </Stack>
       </Table.Td>
     </Table.Tr>
   )

@@ -42,7 +42,9 @@ export function NeedsView(): React.JSX.Element | null {
   return (
     <Stack h="100%" gap="sm" style={{ overflowY: 'auto' }} data-testid="needs-view">
       <div>
-        <Title order={2}>Needs</Title>
+        <Title order={1} size="h2">
+          Needs
+        </Title>
         <Text c="dimmed" size="sm">
           Every persona need: whether it is IT or business, how much it matters, when it must be met, and the
           capabilities that meet it. What the source did not say is “Not set” until you set it.
@@ -71,11 +73,12 @@ export function NeedsView(): React.JSX.Element | null {
                 </Table.Th>
                 <SortHeader column="persona" label="Persona" sort={sort} onSort={setSort} />
                 <SortHeader column="need" label="Need" sort={sort} onSort={setSort} />
+                {/* What meets the need and its status come first, so a small window shows them without scrolling. */}
+                <Table.Th scope="col">Capabilities</Table.Th>
+                <SortHeader column="status" label="Status" sort={sort} onSort={setSort} />
                 <SortHeader column="kind" label="Kind" sort={sort} onSort={setSort} />
                 <SortHeader column="priority" label="Priority" sort={sort} onSort={setSort} />
                 <SortHeader column="horizon" label="Needed by" sort={sort} onSort={setSort} />
-                <Table.Th scope="col">Capabilities</Table.Th>
-                <SortHeader column="status" label="Status" sort={sort} onSort={setSort} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -15,6 +15,7 @@ import { INBOX_NAME } from '../../../../shared/model/defaults'
 import type { CardKind } from '../../../../shared/model/schema'
 import { useApp } from '../../store'
 import type { BoardData } from '../board/use-board-data'
+import { columnHandle } from '../board/column-registry'
 import { columnName, INBOX_KEY } from '../board/columns'
 import { LINK_TEXT } from '../board/text-colors'
 import { useSearch } from './search-store'
@@ -45,6 +46,7 @@ export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
     [data.categories]
   )
   const kind = filter.kinds.length === 1 ? filter.kinds[0] : 'all'
+  useFirstMatchInView(data)
 
   return (
     <Stack gap={6}>
@@ -96,7 +98,7 @@ export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
           searchable
         />
         <Chip size="sm" checked={filter.hasGaps} onChange={(hasGaps) => setFilter({ hasGaps })}>
-          Has gaps
+          Has gaps now
         </Chip>
         <Chip size="sm" checked={filter.duplicates} onChange={(duplicates) => setFilter({ duplicates })}>
           Duplicates
@@ -115,6 +117,20 @@ export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
 }
 
 const KINDS: Record<string, CardKind[]> = { all: [], role: ['role'], persona: ['persona'] }
+
+/**
+ * While filtering, brings the first column with a match into view, its list at the top, each time
+ * the filters change: the board may have been scrolled to columns the filters since took away.
+ */
+function useFirstMatchInView({ columns, filter, isFiltered }: BoardData): void {
+  const firstKey = columns.find((c) => c.shown.length > 0)?.key
+  useEffect(() => {
+    if (!isFiltered || firstKey === undefined) return
+    const list = columnHandle(firstKey)?.scrollElement()
+    list?.scrollTo({ top: 0 })
+    list?.closest('[data-testid="column"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [isFiltered, firstKey, filter])
+}
 
 /** A ref for the search field that focuses (and selects) it on Ctrl+F or Edit › Find…. */
 function useFocusOnRequest(): React.RefObject<HTMLInputElement | null> {

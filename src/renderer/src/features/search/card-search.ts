@@ -32,7 +32,7 @@ const toDoc = (card: Card): SearchDoc => ({
 })
 
 /** Case and accents never matter ("credit" finds "crédit"). */
-const fold = (term: string): string =>
+export const fold = (term: string): string =>
   term
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

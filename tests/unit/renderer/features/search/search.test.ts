@@ -60,7 +60,7 @@ describe('CardSearchIndex', () => {
 describe('filters', () => {
   const facts: FilterFacts = {
     textMatches: null,
-    openGaps: (id) => (id === 'p1' ? 2 : 0),
+    gapCounts: (id) => (id === 'p1' ? { met: 1, partial: 0, gap: 2, unassessed: 0, total: 3 } : null),
     isDuplicate: (id) => id === 'r2',
     columnKeyOf: (card) => card.categoryId ?? ':inbox'
   }
@@ -85,12 +85,15 @@ describe('filters', () => {
 })
 
 describe('cardStats', () => {
-  it('counts needs and the open gaps now: unlinked, or linked only to absent or later-planned capabilities', () => {
+  it('counts needs by status now: unlinked is unassessed; linked only to a later-planned capability is a gap', () => {
     const capabilities = [
       newCapability({ id: 'dlp', name: 'DLP tool', state: 'in-place' }),
       newCapability({ id: 'wifi', name: 'Wi-Fi', state: 'planned', horizon: 'medium' })
     ]
-    expect(cardStats(cards, capabilities).get('p1')).toEqual({ needs: 3, openGaps: 2 })
+    expect(cardStats(cards, capabilities).get('p1')).toEqual({
+      needs: 3,
+      counts: { met: 1, partial: 0, gap: 1, unassessed: 1, total: 3 }
+    })
     expect(cardStats(cards, capabilities).has('r1')).toBe(false)
   })
 })
