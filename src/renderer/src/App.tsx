@@ -95,6 +95,8 @@ function ViewsNav({ collapsed, onToggle }: { collapsed: boolean; onToggle: () =>
             position="right"
             withArrow
             disabled={!collapsed}
+            // Rendered inside the navigation, so the tooltip a focused entry shows is in its landmark.
+            withinPortal={false}
           >
             <NavLink
               component="button"
@@ -109,7 +111,12 @@ function ViewsNav({ collapsed, onToggle }: { collapsed: boolean; onToggle: () =>
           </Tooltip>
         )
       })}
-      <Tooltip label={collapsed ? 'Show view names' : 'Hide view names'} position="right" withArrow>
+      <Tooltip
+        label={collapsed ? 'Show view names' : 'Hide view names'}
+        position="right"
+        withArrow
+        withinPortal={false}
+      >
         <ActionIcon
           variant="subtle"
           color="gray"
