@@ -78,6 +78,8 @@ function NothingToAnalyse({
   )
 }
 
+const RANKED_GAPS_HELP = 'Unmet needs, heaviest first: priority × personas with that need × their headcount.'
+
 /** Memoised: while a horizon switch renders in the background, the current content is not redrawn. */
 const GapContent = memo(function GapContent({ analysis }: { analysis: GapAnalysis }): React.JSX.Element {
   return (
@@ -95,10 +97,7 @@ const GapContent = memo(function GapContent({ analysis }: { analysis: GapAnalysi
       >
         <BuildFirst analysis={analysis} />
       </Section>
-      <Section
-        title="Ranked gaps"
-        help="Unmet needs, heaviest first: priority × personas with that need × their headcount."
-      >
+      <Section title="Ranked gaps" help={RANKED_GAPS_HELP}>
         <RankedGaps analysis={analysis} />
       </Section>
       <GapCharts analysis={analysis} />
@@ -145,6 +144,12 @@ export function GapView({ onImport }: { onImport: () => void }): React.JSX.Eleme
         <>
           {analysis.totals.total > 0 && <CoverageSummary analysis={analysis} />}
           <NothingToAnalyse analysis={analysis} onImport={onImport} />
+          {/* Needs whose status was set by hand are gaps without any capability: still ranked. */}
+          {analysis.rankedGaps.length > 0 && (
+            <Section title="Ranked gaps" help={RANKED_GAPS_HELP}>
+              <RankedGaps analysis={analysis} />
+            </Section>
+          )}
         </>
       )}
       {exporting && <ExportReportModal initialHorizon={horizon} onClose={() => setExporting(false)} />}
