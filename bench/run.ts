@@ -7,7 +7,7 @@ import { readdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { BenchSection } from './types'
+import { figureTable, type BenchSection } from './types'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const filter = process.argv[2] ?? ''
@@ -29,7 +29,17 @@ if (filter === '') {
   const doc = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Figures are medians of repeated runs in one process; rerun to refresh this file.`,
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Generated: do not edit by hand, rerun the bench. Each figure stands beside its floor, the same work done the simplest way, measured in the same run.`,
+    '',
+    '## Goals',
+    '',
+    'Every figure that answers to a goal, from the sections below.',
+    '',
+    figureTable(
+      sections.flatMap((s) =>
+        (s.figures ?? []).filter((f) => f.goal).map((f) => ({ ...f, what: `${s.title}: ${f.what}` }))
+      )
+    ),
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.body, ''])
   ].join('\n')
