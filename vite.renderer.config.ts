@@ -27,6 +27,9 @@ export default defineConfig({
   build: {
     outDir: resolve('out/renderer'),
     emptyOutDir: true,
+    // electron-vite leaves the renderer unminified by default; minified, it is less than half the
+    // size and the window parses and compiles it that much sooner.
+    minify: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: { input: resolve('src/renderer/index.html') }
   }

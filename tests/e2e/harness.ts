@@ -18,7 +18,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 
 export const APP_URL = 'http://localhost:5199/'
 /** The built renderer; PP_RENDERER_DIR points elsewhere when several builds run side by side. */
-const RENDERER = resolve(process.env.PP_RENDERER_DIR ?? 'out/renderer')
+export const RENDERER = resolve(process.env.PP_RENDERER_DIR ?? 'out/renderer')
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
