@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts module (each exports `run(): Promise<BenchSection>`)
  * and writes their sections to docs/BENCHMARKS.md. `npm run bench -- import` runs only modules
- * whose file name contains "import".
+ * whose file name contains "import", and writes nothing.
+ *
+ * The browser benches serve the renderer in PP_RENDERER_DIR; unless it is set, the renderer is
+ * built first, from the sources as they are, into a temporary folder.
  */
-import { readdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { figureTable, type BenchSection } from './types'
@@ -14,6 +18,16 @@ const filter = process.argv[2] ?? ''
 const modules = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
   .sort()
+
+let builtRenderer: string | null = null
+if (!process.env.PP_RENDERER_DIR) {
+  builtRenderer = mkdtempSync(join(tmpdir(), 'pp-bench-renderer-'))
+  process.stderr.write(`bench: building the renderer into ${builtRenderer}\n`)
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.renderer.config.ts', '--outDir', builtRenderer], {
+    stdio: 'ignore'
+  })
+  process.env.PP_RENDERER_DIR = builtRenderer
+}
 
 const sections: BenchSection[] = []
 for (const file of modules) {
@@ -46,3 +60,5 @@ if (filter === '') {
   writeFileSync(join(here, '..', 'docs', 'BENCHMARKS.md'), doc)
   process.stderr.write('bench: wrote docs/BENCHMARKS.md\n')
 }
+
+if (builtRenderer) rmSync(builtRenderer, { recursive: true, force: true })
