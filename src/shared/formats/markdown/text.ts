@@ -68,7 +68,7 @@ export function nodeText(node: Nodes, chunk: MdChunk, options: TextOptions = {})
       case 'footnoteReference':
         break
       default: {
-        if (next.type === 'link' && options.links && chunk.text[next.position?.start.offset ?? -1] === '[') {
+        if (next.type === 'link' && options.links && next.data?.autolink !== true) {
           options.links.push({ label: nodeText(next, chunk), url: restoreSeparators(next.url) })
         }
         if (!('children' in next)) break
