@@ -93,6 +93,9 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i
 const COMMENT_OPEN = /^ {0,3}<!--/
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
+const LONG_CONTAINER_PREFIX = new RegExp(
+  `^[ \\t>*+\\-\\d.)]{${Math.min(MAX_CONTAINER_MARKERS, Math.floor(MAX_INDENT / 4)) + 1}}`
+)
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 /** A line that starts with none of: white space, a heading, fence, HTML, list or quote marker. */
 const PLAIN_LINE = /^[^\s#<`~>*+\-\d]/
@@ -139,6 +142,9 @@ function readFrontMatter(yamlText: string, firstLine: number, ctx: ParseContext)
   }
 }
 
+/** What every separator markSeparators marks has: a dash after a blank, or a colon before one. */
+const MAYBE_SEPARATOR = /[ \t][-–—](?=[ \t]|$)|:(?=[ \t])/
+
 /** A colon after a word (not escaped), followed by blanks and more text: "Management: Manager and above". */
 const COLON_SEPARATOR = /([^\s\\][ \t]*):(?=[ \t]+\S)/g
 
@@ -178,7 +184,9 @@ function escapeInlineMarkers(line: string): string {
  * cut to MAX_INDENT columns, and the marker after the first MAX_CONTAINER_MARKERS is escaped.
  */
 function capContainers(line: string): { line: string; capped: boolean } {
-  if (THEMATIC_BREAK.test(line)) return { line, capped: false }
+  // Capping needs more than MAX_CONTAINER_MARKERS markers or MAX_INDENT columns (a tab is at most
+  // 4): a longer prefix of marker and blank characters than most lines have.
+  if (!LONG_CONTAINER_PREFIX.test(line) || THEMATIC_BREAK.test(line)) return { line, capped: false }
   let out = ''
   let pos = 0
   let markers = 0
@@ -304,7 +312,7 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
         )
       }
     }
-    if (options.markSeparators && /[-–—:]/.test(next)) next = markSeparators(next)
+    if (options.markSeparators && MAYBE_SEPARATOR.test(next)) next = markSeparators(next)
     next = capTableRow(next, i)
     lines[i] = next
 
