@@ -174,6 +174,17 @@ export function countLines(text: string): number {
   return text.endsWith('\n') ? lines - 1 : lines
 }
 
+/** Whether any item of the list sits more than `maxDepth` levels deep (iterative). */
+function deeperThan(items: ListItem[], maxDepth: number): boolean {
+  const stack: [ListItem[], number][] = [[items, 1]]
+  while (stack.length > 0) {
+    const [list, level] = stack.pop() as [ListItem[], number] // non-empty by the loop condition
+    if (list.length > 0 && level > maxDepth) return true
+    for (const item of list) if (item.children.length > 0) stack.push([item.children, level + 1])
+  }
+  return false
+}
+
 /**
  * Caps the nesting of a list at `maxDepth` levels: whatever hangs below an item of the deepest
  * level joins that level, after it, in document order. Returns whether anything was moved.
@@ -182,6 +193,8 @@ export function capListDepth(
   items: ListItem[],
   maxDepth = MAX_LIST_DEPTH
 ): { items: ListItem[]; capped: boolean } {
+  // Most lists are shallow: they come back as they are, without a copy.
+  if (!deeperThan(items, maxDepth)) return { items, capped: false }
   let capped = false
   const flatten = (children: ListItem[]): ListItem[] => {
     const out: ListItem[] = []

@@ -31,6 +31,8 @@ export const isExportableLink = (url: string): boolean => LINK_SCHEMES.test(url.
 
 /** Zero-width characters, bidi controls and bidi marks (LRM, RLM, ALM). */
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]/
+/** Whether the text holds any zero-width character, bidi control or bidi mark. */
+export const hasInvisible = (text: string): boolean => INVISIBLE.test(text)
 const BLANK_OR_INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]/
 
 /** The text without invisible characters (and the blank space around them) at its start. */

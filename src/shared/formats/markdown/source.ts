@@ -1,28 +1,25 @@
 /**
  * Reads a Markdown document into top-level mdast blocks, fast and in bounded time.
  *
- * `mdast-util-from-markdown` slows down on long documents and on some inline patterns, so the text
- * is first scanned line by line:
- * - it is cut into chunks at heading and `<details>`/`<summary>` lines (and, once a chunk is large,
- *   at blank lines and top-level list items), outside fenced code and HTML comments; each chunk is
- *   parsed on its own and its blocks keep their line numbers in the original file;
+ * The text is parsed once by markdown-it (CommonMark, with GFM tables and strikethrough; HTML
+ * kept) and its tokens turned into mdast (mdast.ts). Before that, it is scanned line by line so
+ * that no input can make the parse slow or deep:
  * - a line with more than MAX_CONTAINER_MARKERS nested list or quote markers, or a deeper indent than
- *   MAX_INDENT, is cut back (nesting beyond that is not meaningful and makes the parser quadratic);
+ *   MAX_INDENT, is cut back (nesting beyond that is not meaningful);
  * - a paragraph with more than MAX_INLINE_MARKERS emphasis, link or code markers is read as plain
- *   text (the markers are escaped), because resolving them is quadratic.
- * GFM (tables, strikethrough, task lists, footnotes) is switched on only for chunks that use it.
+ *   text (the markers are escaped), and so is a table row with more than MAX_INLINE_MARKERS cells;
+ * - headings and `<details>` lines are counted as sections against the import limits before any
+ *   parsing.
  *
- * Each chunk's tree is then made safe (sanitizeTree), with a warning naming the line for each
- * change: links with a scheme other than http, https and mailto become their text; the content of
+ * Each block is then made safe (sanitizeTree), with a warning naming the line for each change:
+ * links with a scheme other than http, https and mailto become their text; the content of
  * `<script>` and `<style>` elements is dropped; zero-width and bidi characters at the ends of
  * headings and list items (the titles of roles, categories and personas) are removed.
  */
-import type { Nodes, Parent, RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
+import type { Nodes, Parent, Root, RootContent } from 'mdast'
 import { parseDocument } from 'yaml'
 import {
+  hasInvisible,
   isExportableLink,
   trimInvisible,
   trimInvisibleEnd,
@@ -30,6 +27,7 @@ import {
 } from '../../text/export-safety'
 import { parseJsonSafely } from '../../text/safe-json'
 import type { ParseContext } from '../context'
+import { parseBlocks } from './mdast'
 
 /** Stands in for an unescaped " - " separator in headings and list items (see markSeparators). */
 export const SEPARATOR = '\u0001'
@@ -50,13 +48,13 @@ export const restoreSeparators = (text: string): string =>
 export const MAX_CONTAINER_MARKERS = 10
 export const MAX_INDENT = 40
 export const MAX_INLINE_MARKERS = 1000
-const SOFT_CHUNK_CHARS = 16_000
 const MAX_FRONT_MATTER_CHARS = 65_536
 const MAX_SANITIZE_REPORTS = 5
 
+/** The Markdown text the blocks were read from: the document after its front matter. */
 export interface MdChunk {
   text: string
-  /** Line number, in the original file, of the chunk's first line. */
+  /** Line number, in the original file, of the text's first line. */
   firstLine: number
 }
 
@@ -95,21 +93,17 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i
 const COMMENT_OPEN = /^ {0,3}<!--/
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
-const TOP_LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
+const LONG_CONTAINER_PREFIX = new RegExp(
+  `^[ \\t>*+\\-\\d.)]{${Math.min(MAX_CONTAINER_MARKERS, Math.floor(MAX_INDENT / 4)) + 1}}`
+)
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
+/** A line that starts with none of: white space, a heading, fence, HTML, list or quote marker. */
+const PLAIN_LINE = /^[^\s#<`~>*+\-\d]/
+const FOOTNOTE = /^\[\^[^\]]+\]:/
 const INLINE_MARKERS = /[*_`[\]<~]/g
 // "!" is escaped with them (an escaped "[" after "!" is slow to read too) but not counted: prose is full of it.
 const ESCAPE_TARGETS = /\\[\s\S]|[*_`[\]<~!]/g
 const PIPES = /\|/g
-const LINK_DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*\S/
-
-const GFM_CONSTRUCTS = [
-  /^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$/m, // a table delimiter row
-  /(?<!\\)~/, // strikethrough
-  /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/m, // a task list item
-  /(?<!\\)\[\^/ // a footnote
-]
-const GFM_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
 
 const isBlank = (line: string): boolean => line.trim() === ''
 
@@ -147,6 +141,9 @@ function readFrontMatter(yamlText: string, firstLine: number, ctx: ParseContext)
     return {}
   }
 }
+
+/** What every separator markSeparators marks has: a dash after a blank, or a colon before one. */
+const MAYBE_SEPARATOR = /[ \t][-–—](?=[ \t]|$)|:(?=[ \t])/
 
 /** A colon after a word (not escaped), followed by blanks and more text: "Management: Manager and above". */
 const COLON_SEPARATOR = /([^\s\\][ \t]*):(?=[ \t]+\S)/g
@@ -187,7 +184,9 @@ function escapeInlineMarkers(line: string): string {
  * cut to MAX_INDENT columns, and the marker after the first MAX_CONTAINER_MARKERS is escaped.
  */
 function capContainers(line: string): { line: string; capped: boolean } {
-  if (THEMATIC_BREAK.test(line)) return { line, capped: false }
+  // Capping needs more than MAX_CONTAINER_MARKERS markers or MAX_INDENT columns (a tab is at most
+  // 4): a longer prefix of marker and blank characters than most lines have.
+  if (!LONG_CONTAINER_PREFIX.test(line) || THEMATIC_BREAK.test(line)) return { line, capped: false }
   let out = ''
   let pos = 0
   let markers = 0
@@ -221,9 +220,11 @@ function capContainers(line: string): { line: string; capped: boolean } {
   return capped ? { line: out + line.slice(pos), capped } : { line, capped }
 }
 
-/** Reads front matter, then scans, cuts and parses the body. Never throws on content. */
+/** Reads front matter, then scans and parses the body. Never throws on content. */
 export function readMarkdown(input: string, ctx: ParseContext, options: ReadOptions): MdDocument {
-  const text = input.replace(ANY_SEPARATOR, '\uFFFD')
+  // Line endings as the parser expects them; NUL and the separator stand-ins are not text.
+  // eslint-disable-next-line no-control-regex -- NUL and the stand-ins are control characters
+  const text = input.replace(/\r\n?|[\u0000-\u0004]/g, (c) => (c[0] === '\r' ? '\n' : '\uFFFD'))
   const lines = text.split('\n')
   let start = 0
   let metadata: Record<string, unknown> = {}
@@ -238,15 +239,10 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     }
   }
 
-  const definitions: string[] = []
-  const chunks: { from: number; to: number }[] = []
-  let chunkStart = start
-  let chunkChars = 0
   let fence: string | null = null
   let rawEnd: RegExp | null = null
   let unitStart = -1
   let unitMarkers = 0
-  let prevBlank = true
   let cappedLines = 0
   let escapedUnits = 0
 
@@ -263,22 +259,36 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     unitStart = -1
     unitMarkers = 0
   }
-  const cut = (at: number): void => {
-    if (at > chunkStart) chunks.push({ from: chunkStart, to: at })
-    chunkStart = at
-    chunkChars = 0
+  const capTableRow = (line: string, index: number): string => {
+    if (line.length <= MAX_INLINE_MARKERS || (line.match(PIPES)?.length ?? 0) <= MAX_INLINE_MARKERS)
+      return line
+    // A table row this wide is quadratic to read as a table: read it as text.
+    if (escapedUnits++ < MAX_SANITIZE_REPORTS) {
+      ctx.warn(
+        index + 1,
+        `This line has more than ${MAX_INLINE_MARKERS} table cells; it was read as plain text.`
+      )
+    }
+    return line.replace(/\\[\s\S]|\|/g, (m) => (m[0] === '\\' ? m : '\\|'))
   }
 
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]
     if (fence !== null) {
       if (closesFence(line, fence)) fence = null
-      chunkChars += line.length + 1
       continue
     }
     if (rawEnd !== null) {
       if (rawEnd.test(line)) rawEnd = null
-      chunkChars += line.length + 1
+      continue
+    }
+    if (PLAIN_LINE.test(line)) {
+      // Most lines: text that opens, closes and nests nothing; only its markers and width count.
+      // A footnote ("[^1]: …") is kept as text: markdown-it would take it for a link definition.
+      const next = capTableRow(FOOTNOTE.test(line) ? `\\${line}` : line, i)
+      lines[i] = next
+      if (unitStart < 0) unitStart = i
+      unitMarkers += next.match(INLINE_MARKERS)?.length ?? 0
       continue
     }
     const blank = isBlank(line)
@@ -288,16 +298,8 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     const commentOpen = COMMENT_OPEN.test(line) && !line.includes('-->')
     const itemStart = LIST_MARKER.test(line)
     if (blank || hard || fenceOpen || rawOpen || commentOpen || itemStart) flushUnit(i)
-    if (hard) {
-      // Each heading or <details> line starts a piece parsed on its own: counted before any is parsed.
-      ctx.created('sections', i + 1)
-      cut(i)
-    } else if (
-      chunkChars >= SOFT_CHUNK_CHARS &&
-      (TOP_LIST_MARKER.test(line) || (prevBlank && !blank && line[0] !== ' ' && line[0] !== '\t'))
-    ) {
-      cut(i)
-    }
+    // Sections are counted against the import limits before anything is parsed.
+    if (hard) ctx.created('sections', i + 1)
 
     let next = line
     const capped = capContainers(next)
@@ -310,19 +312,9 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
         )
       }
     }
-    if (options.markSeparators && /[-–—:]/.test(next)) next = markSeparators(next)
-    if (next.length > MAX_INLINE_MARKERS && (next.match(PIPES)?.length ?? 0) > MAX_INLINE_MARKERS) {
-      // A table row this wide is quadratic to read as a table: read it as text.
-      next = next.replace(/\\[\s\S]|\|/g, (m) => (m[0] === '\\' ? m : '\\|'))
-      if (escapedUnits++ < MAX_SANITIZE_REPORTS) {
-        ctx.warn(
-          i + 1,
-          `This line has more than ${MAX_INLINE_MARKERS} table cells; it was read as plain text.`
-        )
-      }
-    }
+    if (options.markSeparators && MAYBE_SEPARATOR.test(next)) next = markSeparators(next)
+    next = capTableRow(next, i)
     lines[i] = next
-    if (LINK_DEFINITION.test(next)) definitions.push(next)
 
     if (fenceOpen) {
       fence = fenceOpen[1]
@@ -336,11 +328,8 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
       unitMarkers += next.match(INLINE_MARKERS)?.length ?? 0
       if (hard) flushUnit(i + 1)
     }
-    chunkChars += next.length + 1
-    prevBlank = blank
   }
   flushUnit(lines.length)
-  cut(lines.length)
   if (cappedLines > MAX_SANITIZE_REPORTS) {
     ctx.warn(null, `${cappedLines - MAX_SANITIZE_REPORTS} more lines nested too deeply and were cut.`)
   }
@@ -348,25 +337,17 @@ export function readMarkdown(input: string, ctx: ParseContext, options: ReadOpti
     ctx.warn(null, `${escapedUnits - MAX_SANITIZE_REPORTS} more paragraphs were read as plain text.`)
   }
 
+  const chunk: MdChunk = { text: lines.slice(start).join('\n'), firstLine: start + 1 }
   const blocks: MdBlock[] = []
-  const useDefinitions = definitions.length > 0 && definitions.length <= 500
-  chunks.forEach(({ from, to }, index) => {
-    let body = lines.slice(from, to).join('\n')
-    const chunk: MdChunk = { text: body, firstLine: from + 1 }
-    if (useDefinitions && body.includes(']')) {
-      // Reference links resolve across chunks: append the document's definitions after the chunk.
-      body = `${body}\n\n${definitions.join('\n')}\n`
-      chunk.text = body
-    }
-    const gfmNeeded = GFM_CONSTRUCTS.some((re) => re.test(body))
-    const root = gfmNeeded ? fromMarkdown(body, GFM_OPTIONS) : fromMarkdown(body)
-    sanitizeTree(root, chunk, ctx)
-    for (const node of root.children) {
-      if (node.type === 'definition' && lineOf(node, chunk) >= to + 1) continue
-      blocks.push({ node, chunk })
-    }
-    options.onProgress?.((index + 1) / chunks.length)
+  const trimTitles = hasInvisible(chunk.text)
+  parseBlocks(chunk.text, (node, fraction) => {
+    // Each block is made safe on its own: sanitizeTree works on a parent's children.
+    const root: Root = { type: 'root', children: [node] }
+    sanitizeTree(root, chunk, ctx, trimTitles)
+    for (const kept of root.children) blocks.push({ node: kept, chunk })
+    options.onProgress?.(fraction)
   })
+  options.onProgress?.(1)
   return { blocks, metadata }
 }
 
@@ -428,21 +409,22 @@ function trimTitle(node: Parent): boolean {
 }
 
 /**
- * Makes a parsed chunk safe to keep, in place: a link whose target is not http, https or mailto
+ * Makes parsed blocks safe to keep, in place: a link whose target is not http, https or mailto
  * is replaced by its text; `<script>` and `<style>` elements lose their content; headings and list
- * items lose zero-width and bidi characters at their ends. Each change is a warning with its line.
+ * items lose zero-width and bidi characters at their ends (skipped when `trimTitles` is false: the
+ * text holds none). Each change is a warning with its line.
  */
-export function sanitizeTree(root: Parent, chunk: MdChunk, ctx: ParseContext): void {
+export function sanitizeTree(root: Parent, chunk: MdChunk, ctx: ParseContext, trimTitles = true): void {
   const parents: Parent[] = [root]
   while (parents.length > 0) {
     const parent = parents.pop() as Parent // non-empty by the loop condition
-    if (parent.type === 'heading' && trimTitle(parent)) {
+    if (trimTitles && parent.type === 'heading' && trimTitle(parent)) {
       ctx.warn(
         lineOf(parent, chunk),
         'Zero-width or text-direction characters at the start or end of this heading were removed.'
       )
     }
-    if (parent.type === 'listItem') {
+    if (trimTitles && parent.type === 'listItem') {
       const first = parent.children[0]
       if (first?.type === 'paragraph' && trimTitle(first)) {
         ctx.warn(

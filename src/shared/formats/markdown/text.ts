@@ -37,6 +37,33 @@ export interface TextOptions {
  * exhaust the stack.
  */
 export function nodeText(node: Nodes, chunk: MdChunk, options: TextOptions = {}): string {
+  const text = soleText(node, options.skip) ?? joinedText(node, chunk, options)
+  if (options.keepSeparators) return text.split(ANY_SEPARATOR).map(collapseSpaces).join(SEPARATOR)
+  return collapseSpaces(restoreSeparators(text))
+}
+
+/**
+ * The value of the one text node that `node` holds, through nodes of one child (not links, whose
+ * targets nodeText may collect); null when it holds anything else. Most list items and headings.
+ */
+function soleText(node: Nodes, skip?: ReadonlySet<string>): string | null {
+  let current = node
+  for (;;) {
+    if (current.type === 'text') return current.value
+    if (current.type === 'link' || !('children' in current)) return null
+    let only: Nodes | null = null
+    for (const child of current.children as Nodes[]) {
+      if (skip?.has(child.type)) continue
+      if (only !== null) return null
+      only = child
+    }
+    if (only === null) return null
+    current = only
+  }
+}
+
+/** The text of every node under `node`, in order, block children separated by a space. */
+function joinedText(node: Nodes, chunk: MdChunk, options: TextOptions): string {
   const parts: string[] = []
   const stack: (Nodes | string)[] = [node]
   while (stack.length > 0) {
@@ -68,7 +95,7 @@ export function nodeText(node: Nodes, chunk: MdChunk, options: TextOptions = {})
       case 'footnoteReference':
         break
       default: {
-        if (next.type === 'link' && options.links && chunk.text[next.position?.start.offset ?? -1] === '[') {
+        if (next.type === 'link' && options.links && next.data?.autolink !== true) {
           options.links.push({ label: nodeText(next, chunk), url: restoreSeparators(next.url) })
         }
         if (!('children' in next)) break
@@ -82,9 +109,7 @@ export function nodeText(node: Nodes, chunk: MdChunk, options: TextOptions = {})
       }
     }
   }
-  const text = parts.join('')
-  if (options.keepSeparators) return text.split(ANY_SEPARATOR).map(collapseSpaces).join(SEPARATOR)
-  return collapseSpaces(restoreSeparators(text))
+  return parts.join('')
 }
 
 /** Splits a heading or list item marked with separators into its parts ("Group - description - Name"). */

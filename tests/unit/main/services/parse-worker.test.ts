@@ -10,9 +10,11 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers, type Platform } from '../../../../src/main/ipc/handlers'
 import {
+  CARDS_PER_MESSAGE,
   outOfMemoryMessage,
   parseInWorker,
   runParseJob,
+  sendOutcome,
   workerParser,
   type ParseMessage
 } from '../../../../src/main/services/parse-worker'
@@ -66,7 +68,61 @@ describe('runParseJob (what the worker runs)', () => {
   })
 })
 
+describe('sendOutcome (how the worker sends a parsed file back)', () => {
+  it('sends a large file’s cards in pieces, each once main has taken the one before, then the rest', async () => {
+    const messages: ParseMessage[] = []
+    runParseJob({ fileName: 'team.csv', data: bytes(roleRows(2 * CARDS_PER_MESSAGE + 1)) }, (m) =>
+      messages.push(m)
+    )
+    const done = messages.at(-1)
+    if (done?.type !== 'done') return expect.fail('the file was read')
+    const sent: ParseMessage[] = []
+    let asked = 0
+    await sendOutcome(
+      done.outcome,
+      (m) => sent.push(m),
+      async () => {
+        asked++
+        // Nothing more is sent until main has answered.
+        expect(sent).toHaveLength(asked)
+      }
+    )
+    expect(sent.map((m) => (m.type === 'cards' ? m.cards.length : m.type))).toEqual([
+      CARDS_PER_MESSAGE,
+      CARDS_PER_MESSAGE,
+      1,
+      'done'
+    ])
+    const last = sent.at(-1)
+    expect(last?.type === 'done' && last.outcome.ok && last.outcome.parsed.cards).toEqual([])
+  })
+
+  it('sends a small file or a failure whole, in one message', async () => {
+    const sent: ParseMessage[] = []
+    const outcome = {
+      ok: false as const,
+      fileName: 'a.md',
+      error: { code: 'internal' as const, message: 'x' }
+    }
+    await sendOutcome(
+      outcome,
+      (m) => sent.push(m),
+      () => expect.fail('nothing to wait for')
+    )
+    expect(sent).toEqual([{ type: 'done', outcome }])
+  })
+})
+
 describe('parseInWorker', () => {
+  it('takes a large file back in pieces and puts its cards together in order', async () => {
+    const count = 2 * CARDS_PER_MESSAGE + 500
+    const result = await parseInWorker({ fileName: 'team.csv', data: bytes(roleRows(count)) }, { workerPath })
+    if (result.kind !== 'done' || !result.outcome.ok) return expect.fail('the file was read')
+    expect(result.outcome.parsed.cards.map((c) => c.title)).toEqual(
+      Array.from({ length: count }, (_, i) => `Role ${i}`)
+    )
+  }, 60_000)
+
   it('parses in a worker thread and reports progress from it', async () => {
     const progress: ImportProgress[] = []
     const result = await parseInWorker(

@@ -241,6 +241,16 @@ describe('persona Markdown: structure and diagnostics', () => {
     expect(tree(clerk.problems)).toEqual([{ text: 'Queue', children: [{ text: 'Long', children: [] }] }])
   })
 
+  it('reads a task list item without its box, and keeps a footnote as text (no link made of it)', () => {
+    const parsed = parse(
+      '## Clerk\n\nWorks at the counter[^1].\n\n[^1]: https://example.org/counter\n\nNeeds:\n\n- [ ] A better printer\n- [x] A second screen\n- [ ]\n'
+    )
+    const clerk = persona(parsed, 'Clerk')
+    expect(clerk.needs.map((n) => n.text)).toEqual(['A better printer', 'A second screen', '[ ]'])
+    expect(clerk.description).toContain('[^1]: https://example.org/counter')
+    expect(clerk.links).toEqual([])
+  })
+
   it('caps list nesting at 8 levels with a warning on the first item too deep', () => {
     const deep = Array.from({ length: 11 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
     const parsed = parse(`## Deep\n\nGoals:\n\n${deep}\n`)
