@@ -34,6 +34,8 @@ export interface JsonResult {
 
 /** Deeper JSON is refused before validation: no workspace nests this deep. */
 const MAX_JSON_DEPTH = 64
+/** An invalid document nested deeper than this is refused without locating its errors. */
+const MAX_LOCATED_DEPTH = 1000
 
 const EMPTY = (): JsonResult => ({ categories: [], cards: [], capabilities: [], metadata: {} })
 
@@ -223,14 +225,15 @@ export function locateJsonValues(text: string, wanted: ReadonlySet<string>): Map
   }
 }
 
-function depthOf(value: unknown): number {
+/** How deep `value` nests, counted until it passes `limit`. */
+function depthOf(value: unknown, limit = MAX_JSON_DEPTH): number {
   let max = 0
   const stack: [unknown, number][] = [[value, 1]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number] // non-empty by the loop condition
     if (node === null || typeof node !== 'object') continue
     if (depth > max) max = depth
-    if (max > MAX_JSON_DEPTH) return max
+    if (max > limit) return max
     for (const child of Object.values(node)) stack.push([child, depth + 1])
   }
   return max
@@ -474,6 +477,15 @@ export function readWorkspaceJson(
   const { doc, fromVersion, recoloured, filled } = migrated
   const capped = capRawLists(doc)
   const checked = WorkspaceSchema.safeParse(doc)
+  // Locating each error takes time in proportion to the depth of every value; absurd nesting
+  // (which JSON.parse accepts) would stall it, and no workspace nests anywhere near this deep.
+  if (!checked.success && depthOf(raw, MAX_LOCATED_DEPTH) > MAX_LOCATED_DEPTH) {
+    ctx.error(
+      null,
+      `The JSON nests more than ${MAX_LOCATED_DEPTH} levels deep; it is not a workspace document.`
+    )
+    return { kind: 'refused' }
+  }
   if (!checked.success) {
     ctx.error(null, 'The workspace document does not match the schema.')
     schemaErrors(text, checked.error.issues, ctx)
