@@ -163,7 +163,7 @@ async function replayJournal(
   const notices = [...found.notices]
   if (left > 0) {
     notices.push(
-      `The last ${plural(left, 'saved change')} in ${paths.journal} could not be read (most likely cut short when Persona Planner stopped) and ${left === 1 ? 'was' : 'were'} left out.`
+      `The last ${plural(left, 'change')} written to ${paths.journal} ${left === 1 ? 'was' : 'were'} incomplete or damaged (most likely cut short when Persona Planner stopped) and left out.`
     )
   }
   return { found: { ...found, workspace, notices, needsSave: mayWrite }, none: false }

@@ -158,7 +158,7 @@ describe('saving through the journal', () => {
 
     const snap = (await openStore(copy, JOURNALED)).snapshot()
     expect(snap.workspace.name).toBe('two')
-    expect(snap.notices).toContainEqual(expect.stringContaining('The last 1 saved change in'))
+    expect(snap.notices).toContainEqual(expect.stringContaining('The last 1 change written to'))
     expect(snap.status.state).toBe('saved')
   })
 
@@ -173,7 +173,7 @@ describe('saving through the journal', () => {
 
     const snap = (await openStore(copy, JOURNALED)).snapshot()
     expect(snap.workspace.name).toBe('one')
-    expect(snap.notices).toContainEqual(expect.stringContaining('The last 2 saved changes in'))
+    expect(snap.notices).toContainEqual(expect.stringContaining('The last 2 changes written to'))
   })
 
   it('ignores a journal written for an earlier workspace.json (a crash after the file was rewritten)', async () => {
