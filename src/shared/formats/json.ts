@@ -324,7 +324,11 @@ function repair(workspace: Workspace, ctx: ParseContext): void {
   }
   renumber(categories)
   const columns = new Map<string | null, Card[]>()
-  for (const card of cards) columns.set(card.categoryId, [...(columns.get(card.categoryId) ?? []), card])
+  for (const card of cards) {
+    const column = columns.get(card.categoryId)
+    if (column) column.push(card)
+    else columns.set(card.categoryId, [card])
+  }
   for (const column of columns.values()) renumber(column)
 }
 
@@ -353,26 +357,28 @@ function capRawLists(doc: Record<string, unknown>): number {
     }
     return out
   }
-  const visit = (list: unknown, level: number): unknown =>
-    Array.isArray(list)
-      ? list.map((item) =>
-          isObject(item) && Array.isArray(item.children)
-            ? {
-                ...item,
-                children:
-                  level + 1 >= MAX_LIST_DEPTH ? flatten(item.children) : visit(item.children, level + 1)
-              }
-            : item
-        )
-      : list
+  // Copies only what it changes: the lists of a document within the limit come back as they are.
+  const visit = (list: unknown, level: number): unknown => {
+    if (!Array.isArray(list)) return list
+    let out: unknown[] | null = null
+    list.forEach((item, i) => {
+      if (!isObject(item) || !Array.isArray(item.children) || item.children.length === 0) return
+      const children = level + 1 >= MAX_LIST_DEPTH ? flatten(item.children) : visit(item.children, level + 1)
+      if (children === item.children) return
+      out ??= [...list]
+      out[i] = { ...item, children }
+    })
+    return out ?? list
+  }
   if (!Array.isArray(doc.cards)) return 0
   let lists = 0
   doc.cards = doc.cards.map((card: unknown) => {
     if (!isObject(card) || card.kind !== 'persona') return card
-    const copy = { ...card }
+    let copy = card
     for (const key of ['goals', 'habits', 'problems', 'needs']) {
       capped = false
-      copy[key] = visit(copy[key], 1)
+      const list = visit(card[key], 1)
+      if (list !== card[key]) copy = { ...copy, [key]: list }
       if (capped) lists++
     }
     return copy
