@@ -41,7 +41,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): Promis
 export async function writeFileAtomicWith(
   fs: FsPort,
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {}
 ): Promise<void> {
   const platform = options.platform ?? process.platform

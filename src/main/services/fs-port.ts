@@ -5,7 +5,8 @@
 import * as fsPromises from 'node:fs/promises'
 
 export interface FileHandlePort {
-  writeFile(data: string | Uint8Array): Promise<void>
+  /** A list of chunks is written one after another (a large file built in slices). */
+  writeFile(data: string | Uint8Array | readonly Uint8Array[]): Promise<void>
   sync(): Promise<void>
   close(): Promise<void>
 }

@@ -27,7 +27,7 @@ export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImme
 export const digest = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex')
 
 /** Hashes `bytes` a slice at a time, so a large file does not block the event loop for its whole hash. */
-export async function digestInSlices(bytes: Uint8Array, sliceBytes = 4 << 20): Promise<string> {
+export async function digestInSlices(bytes: Uint8Array, sliceBytes = 1 << 20): Promise<string> {
   const hash = createHash('sha256')
   for (let start = 0; start < bytes.length; start += sliceBytes) {
     if (start > 0) await yieldToLoop()

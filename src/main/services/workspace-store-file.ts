@@ -41,42 +41,50 @@ export const serializeWorkspace = (workspace: Workspace): string => JSON.stringi
 const SLICE_MS = 8
 
 /**
- * The same text as `serializeWorkspace`, and its SHA-256, built a slice of about SLICE_MS at a
- * time: each top-level list item is stringified on its own and indented to its depth, which is
- * what JSON.stringify does inside the whole (a JSON string never holds a raw newline). The
- * workspace is immutable, so it cannot change between slices.
+ * The bytes of `serializeWorkspace`, in chunks, with their SHA-256, built a slice of about SLICE_MS
+ * at a time: each top-level list item is stringified on its own and indented to its depth, which is
+ * what JSON.stringify does inside the whole (a JSON string never holds a raw newline); each slice
+ * is encoded as it is done, so no step handles the whole text at once. The workspace is immutable,
+ * so it cannot change between slices.
  */
 export async function serializeWorkspaceInSlices(
   workspace: Workspace
-): Promise<{ text: string; sha256: string }> {
+): Promise<{ chunks: Buffer[]; bytes: number; sha256: string }> {
   const hash = createHash('sha256')
-  const parts: string[] = []
-  const push = (part: string): void => {
-    parts.push(part)
-    hash.update(part)
+  const chunks: Buffer[] = []
+  let bytes = 0
+  let parts: string[] = []
+  const endSlice = (): void => {
+    const chunk = Buffer.from(parts.join(''))
+    parts = []
+    hash.update(chunk)
+    chunks.push(chunk)
+    bytes += chunk.length
   }
   const indent = (json: string, spaces: string): string => json.replace(/\n/g, `\n${spaces}`)
   let deadline = performance.now() + SLICE_MS
   const entries = Object.entries(workspace).filter(([, value]) => value !== undefined)
-  push('{')
+  parts.push('{')
   for (const [k, [key, value]] of entries.entries()) {
     const name = `${k === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `
     if (!Array.isArray(value) || value.length === 0) {
-      push(name + indent(JSON.stringify(value, null, 2), '  '))
+      parts.push(name + indent(JSON.stringify(value, null, 2), '  '))
       continue
     }
-    push(`${name}[`)
+    parts.push(`${name}[`)
     for (let i = 0; i < value.length; i++) {
-      push(`${i === 0 ? '' : ','}\n    ${indent(JSON.stringify(value[i], null, 2) ?? 'null', '    ')}`)
+      parts.push(`${i === 0 ? '' : ','}\n    ${indent(JSON.stringify(value[i], null, 2) ?? 'null', '    ')}`)
       if (performance.now() > deadline) {
+        endSlice()
         await yieldToLoop()
         deadline = performance.now() + SLICE_MS
       }
     }
-    push('\n  ]')
+    parts.push('\n  ]')
   }
-  push(entries.length === 0 ? '}\n' : '\n}\n')
-  return { text: parts.join(''), sha256: hash.digest('hex') }
+  parts.push(entries.length === 0 ? '}\n' : '\n}\n')
+  endSlice()
+  return { chunks, bytes, sha256: hash.digest('hex') }
 }
 
 /** Classifies the bytes of a workspace file (or a backup). */
@@ -157,8 +165,8 @@ export class WorkspaceFileAdapter implements Adapter<Workspace> {
 
   /** Serialises in slices (see serializeWorkspaceInSlices), then writes atomically. */
   async write(data: Workspace): Promise<void> {
-    const { text, sha256 } = await serializeWorkspaceInSlices(data)
-    await writeFileAtomicWith(this.fs, this.path, text, { platform: this.platform })
-    this.written = { sha256, bytes: Buffer.byteLength(text) }
+    const { chunks, bytes, sha256 } = await serializeWorkspaceInSlices(data)
+    await writeFileAtomicWith(this.fs, this.path, chunks, { platform: this.platform })
+    this.written = { sha256, bytes }
   }
 }

@@ -62,7 +62,7 @@ async function renamed(store: WorkspaceStore, ...names: string[]): Promise<void>
 }
 
 describe('the whole file in slices', () => {
-  it('is the same text as JSON.stringify of the whole, and its SHA-256 is the text’s', async () => {
+  it('is the same text as JSON.stringify of the whole, with its size and SHA-256', async () => {
     const ws = {
       ...emptyWorkspace('2026-11-01T00:00:00.000Z'),
       name: 'Sliced "quotes"\nand newlines',
@@ -76,8 +76,10 @@ describe('the whole file in slices', () => {
         newRole({ id: 'r1', title: 'Role' })
       ]
     }
-    const { text, sha256 } = await serializeWorkspaceInSlices(ws)
+    const { chunks, bytes, sha256 } = await serializeWorkspaceInSlices(ws)
+    const text = Buffer.concat(chunks).toString('utf8')
     expect(text).toBe(serializeWorkspace(ws))
+    expect(bytes).toBe(Buffer.byteLength(text))
     expect(sha256).toBe(digest(text))
   })
 })
