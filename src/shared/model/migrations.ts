@@ -115,11 +115,16 @@ const OPTIONAL: Record<string, Json> = {
   capability: { description: '', horizon: null, owner: '', notes: '' }
 }
 
+/** OPTIONAL's entries per kind, listed once: fillOptional runs for every object of a large file. */
+const OPTIONAL_ENTRIES = new Map(
+  Object.entries(OPTIONAL).map(([kind, fields]) => [kind, Object.entries(fields)])
+)
+
 /** Fills the optional fields an object lacks; counts each filled field as "<kind> <field>". */
 function fillOptional(value: unknown, kind: string, filled: Map<string, number>): unknown {
   if (!isObject(value)) return value
   let out = value
-  for (const [key, fallback] of Object.entries(OPTIONAL[kind])) {
+  for (const [key, fallback] of OPTIONAL_ENTRIES.get(kind) ?? []) {
     if (Object.hasOwn(value, key)) continue
     if (out === value) out = { ...value }
     out[key] = Array.isArray(fallback) ? [] : fallback
