@@ -41,7 +41,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): Promis
 export async function writeFileAtomicWith(
   fs: FsPort,
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {}
 ): Promise<void> {
   const platform = options.platform ?? process.platform
@@ -70,6 +70,42 @@ export async function writeFileAtomicWith(
     await renameWithRetry(fs, temp, path, platform, options.renameRetryDelaysMs)
   } catch (error) {
     // The target was not touched. Remove the partial temporary file if the disk still lets us.
+    await fs.rm(temp, { force: true }).catch(() => undefined)
+    throw error
+  }
+  await syncDir(fs, dir, platform)
+}
+
+/**
+ * An atomic copy: `from` copied to a temporary file beside `to`, which is fsynced and renamed over
+ * `to`, then the folder is fsynced; as `writeFileAtomicWith`, a failure leaves `to` untouched.
+ * The copy itself runs off the main thread and may be a reflink where the file system has them.
+ */
+export async function copyFileAtomicWith(
+  fs: FsPort,
+  from: string,
+  to: string,
+  options: AtomicWriteOptions = {}
+): Promise<void> {
+  const platform = options.platform ?? process.platform
+  const dir = dirname(to)
+  const temp = join(dir, atomicTempName(basename(to)))
+  try {
+    await fs.copyFile(from, temp)
+    // Opened for appending because Windows flushes only a handle that may write.
+    const handle = await fs.open(temp, 'a')
+    let failure: unknown = null
+    try {
+      await handle.sync()
+    } catch (error) {
+      failure = error
+    }
+    await handle.close().catch((error: unknown) => {
+      failure ??= error
+    })
+    if (failure !== null) throw failure
+    await renameWithRetry(fs, temp, to, platform, options.renameRetryDelaysMs)
+  } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined)
     throw error
   }

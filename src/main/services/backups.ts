@@ -2,12 +2,13 @@
  * Rotating workspace backups in `<dir>/backups/`: `workspace-<UTC time>-<reason>.json`, so the
  * names sort by time. The newest `MAX_BACKUPS` are kept; the most recent forced backup (any reason
  * but `periodic`, e.g. "before import") is kept even when ten periodic ones are newer. Periodic
- * backups are taken after a save, at most one per interval (`PeriodicBackups`).
+ * backups are taken after a save, at most one per interval (`PeriodicBackups`). The store's
+ * backups copy `workspace.json` once it holds the whole workspace, rather than serialise it again.
  */
 import { join } from 'node:path'
 import type { BackupInfo } from '../../shared/ipc/types'
 import { AppFailure } from '../../shared/result'
-import { isAtomicTempName, writeFileAtomicWith } from './atomic-write'
+import { copyFileAtomicWith, isAtomicTempName, writeFileAtomicWith } from './atomic-write'
 import { describeFsError, errnoOf, type FsPort } from './fs-port'
 
 export const MAX_BACKUPS = 10
@@ -15,6 +16,9 @@ export const PERIODIC = 'periodic'
 
 const NAME =
   /^workspace-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9]+(?:-[a-z0-9]+)*)\.json$/
+
+/** What a backup holds: a text, or a copy of a file (the workspace file when it is up to date). */
+export type BackupContent = string | { copyOf: string }
 
 export interface BackupEntry {
   name: string
@@ -123,13 +127,16 @@ export class BackupStore {
    * Writes a backup atomically and prunes old ones. The name's time is strictly after every
    * existing backup (even if the clock went back), so names stay unique and in order.
    */
-  async write(reason: string, text: string): Promise<string> {
+  async write(reason: string, content: BackupContent): Promise<string> {
     await this.fs.mkdir(this.dir, { recursive: true })
     const existing = await this.entries()
     let at = this.options.now().getTime()
     if (existing.length > 0) at = Math.max(at, existing[0].createdAt.getTime() + 1)
     const name = backupName(new Date(at), reason)
-    await writeFileAtomicWith(this.fs, join(this.dir, name), text, { platform: this.options.platform })
+    const target = join(this.dir, name)
+    const options = { platform: this.options.platform }
+    if (typeof content === 'string') await writeFileAtomicWith(this.fs, target, content, options)
+    else await copyFileAtomicWith(this.fs, content.copyOf, target, options)
     await this.prune([{ name, createdAt: new Date(at), slug: reasonSlug(reason) }, ...existing])
     return name
   }
@@ -174,16 +181,16 @@ export class PeriodicBackups {
   ) {}
 
   /**
-   * Writes `text()` as a periodic backup if the interval has passed since the last one (or the
-   * clock went back), so `text` runs only when one is due. Never throws: a failure comes back as a
-   * sentence for the status, and the backup is tried again after the next save.
+   * Writes `content()` as a periodic backup if the interval has passed since the last one (or the
+   * clock went back), so `content` runs only when one is due. Never throws: a failure comes back as
+   * a sentence for the status, and the backup is tried again after the next save.
    */
-  async afterSave(text: () => string): Promise<string | null> {
+  async afterSave(content: () => BackupContent): Promise<string | null> {
     const at = this.now()
     const elapsed = this.last ? at.getTime() - this.last.getTime() : Infinity
     if (elapsed >= 0 && elapsed < this.intervalMs) return null
     try {
-      await this.backups.write(PERIODIC, text())
+      await this.backups.write(PERIODIC, content())
       this.last = at
       return null
     } catch (error) {

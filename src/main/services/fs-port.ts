@@ -5,7 +5,8 @@
 import * as fsPromises from 'node:fs/promises'
 
 export interface FileHandlePort {
-  writeFile(data: string | Uint8Array): Promise<void>
+  /** A list of chunks is written one after another (a large file built in slices). */
+  writeFile(data: string | Uint8Array | readonly Uint8Array[]): Promise<void>
   sync(): Promise<void>
   close(): Promise<void>
 }
@@ -16,10 +17,15 @@ export interface StatPort {
 }
 
 export interface FsPort {
-  /** `wx` creates a new file (fails with EEXIST); `r` opens for reading (also used on folders to fsync them). */
-  open(path: string, flags: 'wx' | 'r'): Promise<FileHandlePort>
+  /**
+   * `wx` creates a new file (fails with EEXIST); `r` opens for reading (also used on folders to
+   * fsync them); `a` opens the journal to append to it.
+   */
+  open(path: string, flags: 'wx' | 'r' | 'a'): Promise<FileHandlePort>
   readFile(path: string): Promise<Uint8Array>
   rename(from: string, to: string): Promise<void>
+  /** Used by backups, which copy the workspace file rather than serialise the workspace again. */
+  copyFile(from: string, to: string): Promise<void>
   rm(path: string, options: { force: true }): Promise<void>
   mkdir(path: string, options: { recursive: true }): Promise<unknown>
   readdir(path: string): Promise<string[]>

@@ -3,17 +3,21 @@
  * The lock comes first, so nothing is moved aside or migrated while another process has the folder
  * open; then the temporary files of a crash are removed and the file is read and classified. A file
  * of an older schema is migrated after a backup of the original; a damaged one is moved aside and
- * the newest valid backup takes its place; a newer or unreadable one is shown read-only. Never
+ * the newest valid backup takes its place; a newer or unreadable one is shown read-only. A journal
+ * of the changes saved since the file was last written whole (journal.ts) is replayed on top of
+ * it, as far as its lines are intact. Never
  * throws for a bad file or folder: every outcome carries the notices that explain it. Writes only
  * the lock, the migration backup and the move aside; saving the result is the store's job.
  */
 import { join } from 'node:path'
+import { applyPatches } from 'immer'
 import { emptyWorkspace } from '../../shared/model/defaults'
 import { SCHEMA_VERSION, type Workspace } from '../../shared/model/schema'
 import { plural } from '../../shared/text/plural'
 import type { BackupStore } from './backups'
 import { acquireLock, describeHolder, type LockInfo, type LockOutcome } from './file-lock'
-import { describeFsError, type FsPort } from './fs-port'
+import { describeFsError, errnoOf, type FsPort } from './fs-port'
+import { JOURNAL_FILE, digest, readJournal } from './journal'
 import { moveAside, newestValidBackup, removeCrashLeftovers } from './recovery'
 import { readWorkspaceFile, type LoadResult } from './workspace-store-file'
 
@@ -26,12 +30,14 @@ export interface WorkspacePaths {
   file: string
   lock: string
   backups: string
+  journal: string
 }
 
 export const workspacePaths = (dir: string): WorkspacePaths => ({
   dir,
   file: join(dir, WORKSPACE_FILE),
   lock: join(dir, LOCK_FILE),
+  journal: join(dir, JOURNAL_FILE),
   backups: join(dir, BACKUP_DIR)
 })
 
@@ -78,6 +84,13 @@ export type Opened = FileOutcome &
     lock: LockInfo | null
     /** Why the lock could not be created (the folder is not writable); nothing is saved until it can be. */
     lockError: string | null
+    /**
+     * The workspace is exactly what workspace.json holds, and no journal applies to it: saves may
+     * journal their changes on top of the file. Otherwise the first save writes the file whole.
+     */
+    exact: boolean
+    /** The size of workspace.json as read (0 when there was none). */
+    fileBytes: number
   }
 
 /** "2026-11-23 10:00:00 UTC" from an ISO time. */
@@ -92,7 +105,14 @@ export async function openWorkspace(context: OpenContext): Promise<Opened> {
   const empty = emptyWorkspace(context.now().toISOString())
   const access = await lockFolder(context)
   const load = await readWorkspaceFile(context.fs, context.paths.file)
-  const found = await openFile(context, load, empty, access.held === null)
+  const mayWrite = access.held === null
+  let found = await openFile(context, load, empty, mayWrite)
+  let exact = false
+  if (load.kind === 'ok' && found.kind === 'loaded' && found.migratedFrom === null) {
+    const journaled = await replayJournal(context, load.bytes, found, mayWrite)
+    found = journaled.found
+    exact = journaled.none && load.notices.length === 0
+  }
   const readOnly = found.readOnly ?? access.held
   return {
     ...found,
@@ -100,8 +120,53 @@ export async function openWorkspace(context: OpenContext): Promise<Opened> {
     readOnly,
     needsSave: found.needsSave && readOnly === null,
     lock: access.lock,
-    lockError: access.error
+    lockError: access.error,
+    exact,
+    fileBytes: load.kind === 'ok' ? load.bytes.length : 0
   }
+}
+
+/**
+ * Replays the journal written for these bytes of workspace.json, up to its first incomplete or
+ * damaged line (a notice says how many were left out). A journal written for other bytes is
+ * stale (a crash came between writing the file whole and removing the journal) and is ignored.
+ * A replayed journal is folded into the file by the first save. `none`: no journal applied.
+ */
+async function replayJournal(
+  { fs, paths }: OpenContext,
+  bytes: Uint8Array,
+  found: FileOutcome & Found,
+  mayWrite: boolean
+): Promise<{ found: FileOutcome & Found; none: boolean }> {
+  let text: string
+  try {
+    // Not strict UTF-8: a line cut inside a character fails its checksum like any damaged line.
+    text = new TextDecoder('utf-8').decode(await fs.readFile(paths.journal))
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return { found, none: true }
+    const message = `Could not read ${paths.journal}, which holds the latest changes: ${describeFsError(error)}. The workspace is open read-only so they are not lost; check the file and restart Persona Planner.`
+    return { found: { ...found, readOnly: { code: 'read-only', message }, notices: [message] }, none: false }
+  }
+  const read = readJournal(text, digest(bytes))
+  if (read.kind === 'stale') return { found, none: true }
+  let workspace = found.workspace
+  let applied = 0
+  for (const batch of read.batches) {
+    try {
+      workspace = applyPatches(workspace, batch)
+    } catch {
+      break // a change that does not apply, and every one after it, is left out like a damaged line
+    }
+    applied++
+  }
+  const left = read.dropped + read.batches.length - applied
+  const notices = [...found.notices]
+  if (left > 0) {
+    notices.push(
+      `The last ${plural(left, 'change')} written to ${paths.journal} ${left === 1 ? 'was' : 'were'} incomplete or damaged (most likely cut short when Persona Planner stopped) and left out.`
+    )
+  }
+  return { found: { ...found, workspace, notices, needsSave: mayWrite }, none: false }
 }
 
 interface FolderAccess {

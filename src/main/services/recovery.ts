@@ -9,6 +9,7 @@ import type { Workspace } from '../../shared/model/schema'
 import { isAtomicTempName, syncDir } from './atomic-write'
 import type { BackupStore } from './backups'
 import { errnoOf, type FsPort } from './fs-port'
+import { JOURNAL_FILE } from './journal'
 import { parseWorkspaceBytes, type ParseResult } from './workspace-store-file'
 
 /**
@@ -58,14 +59,14 @@ export async function newestValidBackup(backups: BackupStore): Promise<ValidBack
 }
 
 /**
- * Deletes the temporary files of interrupted saves of `file` and of interrupted backups. Call it
+ * Deletes the temporary files of interrupted saves of `file` and of its journal, and of interrupted backups. Call it
  * only while holding the lock, so none of them belongs to a save in progress.
  */
 export async function removeCrashLeftovers(fs: FsPort, file: string, backups: BackupStore): Promise<void> {
   const dir = dirname(file)
   const names = await fs.readdir(dir).catch(() => [] as string[])
   for (const name of names) {
-    if (isAtomicTempName(name, basename(file))) {
+    if (isAtomicTempName(name, basename(file)) || isAtomicTempName(name, JOURNAL_FILE)) {
       await fs.rm(join(dir, name), { force: true }).catch(() => undefined)
     }
   }

@@ -34,6 +34,8 @@ export interface JsonResult {
 
 /** Deeper JSON is refused before validation: no workspace nests this deep. */
 const MAX_JSON_DEPTH = 64
+/** An invalid document nested deeper than this is refused without locating its errors. */
+const MAX_LOCATED_DEPTH = 1000
 
 const EMPTY = (): JsonResult => ({ categories: [], cards: [], capabilities: [], metadata: {} })
 
@@ -223,14 +225,15 @@ export function locateJsonValues(text: string, wanted: ReadonlySet<string>): Map
   }
 }
 
-function depthOf(value: unknown): number {
+/** How deep `value` nests, counted until it passes `limit`. */
+function depthOf(value: unknown, limit = MAX_JSON_DEPTH): number {
   let max = 0
   const stack: [unknown, number][] = [[value, 1]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number] // non-empty by the loop condition
     if (node === null || typeof node !== 'object') continue
     if (depth > max) max = depth
-    if (max > MAX_JSON_DEPTH) return max
+    if (max > limit) return max
     for (const child of Object.values(node)) stack.push([child, depth + 1])
   }
   return max
@@ -321,7 +324,11 @@ function repair(workspace: Workspace, ctx: ParseContext): void {
   }
   renumber(categories)
   const columns = new Map<string | null, Card[]>()
-  for (const card of cards) columns.set(card.categoryId, [...(columns.get(card.categoryId) ?? []), card])
+  for (const card of cards) {
+    const column = columns.get(card.categoryId)
+    if (column) column.push(card)
+    else columns.set(card.categoryId, [card])
+  }
   for (const column of columns.values()) renumber(column)
 }
 
@@ -350,26 +357,28 @@ function capRawLists(doc: Record<string, unknown>): number {
     }
     return out
   }
-  const visit = (list: unknown, level: number): unknown =>
-    Array.isArray(list)
-      ? list.map((item) =>
-          isObject(item) && Array.isArray(item.children)
-            ? {
-                ...item,
-                children:
-                  level + 1 >= MAX_LIST_DEPTH ? flatten(item.children) : visit(item.children, level + 1)
-              }
-            : item
-        )
-      : list
+  // Copies only what it changes: the lists of a document within the limit come back as they are.
+  const visit = (list: unknown, level: number): unknown => {
+    if (!Array.isArray(list)) return list
+    let out: unknown[] | null = null
+    list.forEach((item, i) => {
+      if (!isObject(item) || !Array.isArray(item.children) || item.children.length === 0) return
+      const children = level + 1 >= MAX_LIST_DEPTH ? flatten(item.children) : visit(item.children, level + 1)
+      if (children === item.children) return
+      out ??= [...list]
+      out[i] = { ...item, children }
+    })
+    return out ?? list
+  }
   if (!Array.isArray(doc.cards)) return 0
   let lists = 0
   doc.cards = doc.cards.map((card: unknown) => {
     if (!isObject(card) || card.kind !== 'persona') return card
-    const copy = { ...card }
+    let copy = card
     for (const key of ['goals', 'habits', 'problems', 'needs']) {
       capped = false
-      copy[key] = visit(copy[key], 1)
+      const list = visit(card[key], 1)
+      if (list !== card[key]) copy = { ...copy, [key]: list }
       if (capped) lists++
     }
     return copy
@@ -474,6 +483,15 @@ export function readWorkspaceJson(
   const { doc, fromVersion, recoloured, filled } = migrated
   const capped = capRawLists(doc)
   const checked = WorkspaceSchema.safeParse(doc)
+  // Locating each error takes time in proportion to the depth of every value; absurd nesting
+  // (which JSON.parse accepts) would stall it, and no workspace nests anywhere near this deep.
+  if (!checked.success && depthOf(raw, MAX_LOCATED_DEPTH) > MAX_LOCATED_DEPTH) {
+    ctx.error(
+      null,
+      `The JSON nests more than ${MAX_LOCATED_DEPTH} levels deep; it is not a workspace document.`
+    )
+    return { kind: 'refused' }
+  }
   if (!checked.success) {
     ctx.error(null, 'The workspace document does not match the schema.')
     schemaErrors(text, checked.error.issues, ctx)

@@ -115,11 +115,16 @@ const OPTIONAL: Record<string, Json> = {
   capability: { description: '', horizon: null, owner: '', notes: '' }
 }
 
+/** OPTIONAL's entries per kind, listed once: fillOptional runs for every object of a large file. */
+const OPTIONAL_ENTRIES = new Map(
+  Object.entries(OPTIONAL).map(([kind, fields]) => [kind, Object.entries(fields)])
+)
+
 /** Fills the optional fields an object lacks; counts each filled field as "<kind> <field>". */
 function fillOptional(value: unknown, kind: string, filled: Map<string, number>): unknown {
   if (!isObject(value)) return value
   let out = value
-  for (const [key, fallback] of Object.entries(OPTIONAL[kind])) {
+  for (const [key, fallback] of OPTIONAL_ENTRIES.get(kind) ?? []) {
     if (Object.hasOwn(value, key)) continue
     if (out === value) out = { ...value }
     out[key] = Array.isArray(fallback) ? [] : fallback
@@ -129,15 +134,34 @@ function fillOptional(value: unknown, kind: string, filled: Map<string, number>)
   return out
 }
 
-/** The current version's defaults, filled in wherever a field was left out (after any migration). */
+/** `list.map(fn)`, or `list` itself when `fn` returned every item unchanged. */
+function mapSame(list: unknown[], fn: (value: unknown) => unknown): unknown[] {
+  let out: unknown[] | null = null
+  for (let i = 0; i < list.length; i++) {
+    const next = fn(list[i])
+    if (next !== list[i] && out === null) out = list.slice(0, i)
+    if (out !== null) out.push(next)
+  }
+  return out ?? list
+}
+
+/** `{ ...value, [key]: next }`, or `value` itself when `next` is what it holds. */
+const withField = (value: Json, key: string, next: unknown): Json =>
+  value[key] === next ? value : { ...value, [key]: next }
+
+/**
+ * The current version's defaults, filled in wherever a field was left out (after any migration).
+ * Copies only what it changes: a document that lacks nothing comes back as it is, so reading the
+ * app's own file does not copy every card.
+ */
 function fillDefaults(doc: Json, filled: Map<string, number>): Json {
-  const each = (key: string, fill: (value: unknown) => unknown): unknown =>
-    Array.isArray(doc[key]) ? doc[key].map(fill) : doc[key]
+  const each = (value: Json, key: string, fill: (value: unknown) => unknown): Json =>
+    Array.isArray(value[key]) ? withField(value, key, mapSame(value[key], fill)) : value
   const items = (list: unknown): unknown =>
     Array.isArray(list)
-      ? list.map((i) => {
+      ? mapSame(list, (i) => {
           const item = fillOptional(i, 'item', filled)
-          return isObject(item) ? { ...item, children: items(item.children) } : item
+          return isObject(item) ? withField(item, 'children', items(item.children)) : item
         })
       : list
   const card = (value: unknown): unknown => {
@@ -145,26 +169,18 @@ function fillDefaults(doc: Json, filled: Map<string, number>): Json {
     if (!isObject(base)) return base
     if (base.kind === 'role') return fillOptional(base, 'role', filled)
     if (base.kind !== 'persona') return base
-    const persona = fillOptional(base, 'persona', filled) as Json // an object in, an object out
+    let persona = fillOptional(base, 'persona', filled) as Json // an object in, an object out
     const need = (n: unknown): unknown => {
       const filledNeed = fillOptional(n, 'need', filled)
-      return isObject(filledNeed) ? { ...filledNeed, children: items(filledNeed.children) } : filledNeed
+      return isObject(filledNeed) ? withField(filledNeed, 'children', items(filledNeed.children)) : filledNeed
     }
-    return {
-      ...persona,
-      goals: items(persona.goals),
-      habits: items(persona.habits),
-      problems: items(persona.problems),
-      needs: Array.isArray(persona.needs) ? persona.needs.map(need) : persona.needs
-    }
+    for (const key of ['goals', 'habits', 'problems']) persona = withField(persona, key, items(persona[key]))
+    return Array.isArray(persona.needs) ? withField(persona, 'needs', mapSame(persona.needs, need)) : persona
   }
-  const workspace = fillOptional(doc, 'workspace', filled) as Json // an object in, an object out
-  return {
-    ...workspace,
-    categories: each('categories', (c) => fillOptional(c, 'category', filled)),
-    cards: each('cards', card),
-    capabilities: each('capabilities', (c) => fillOptional(c, 'capability', filled))
-  }
+  let workspace = fillOptional(doc, 'workspace', filled) as Json // an object in, an object out
+  workspace = each(workspace, 'categories', (c) => fillOptional(c, 'category', filled))
+  workspace = each(workspace, 'cards', card)
+  return each(workspace, 'capabilities', (c) => fillOptional(c, 'capability', filled))
 }
 
 const PALETTE: ReadonlySet<unknown> = new Set(CATEGORY_COLORS)

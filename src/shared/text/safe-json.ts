@@ -2,10 +2,19 @@
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /**
+ * Whether `text` may spell a forbidden key: it names one, or it has a `\u` escape that could. A
+ * text with neither cannot, so it is parsed without a reviver, which costs 2.5 times the parse
+ * on a large workspace file.
+ */
+const maySpellForbiddenKey = (text: string): boolean =>
+  text.includes('\\u') || [...FORBIDDEN_KEYS].some((key) => text.includes(key))
+
+/**
  * JSON.parse that drops `__proto__`, `constructor` and `prototype` keys wherever they appear and
  * reports the paths it dropped, so no later spread or merge can touch Object.prototype.
  */
 export function parseJsonSafely(text: string): { value: unknown; dropped: string[] } {
+  if (!maySpellForbiddenKey(text)) return { value: JSON.parse(text) as unknown, dropped: [] }
   const dropped: string[] = []
   const value: unknown = JSON.parse(text, function (key, child: unknown) {
     if (FORBIDDEN_KEYS.has(key)) {

@@ -123,7 +123,9 @@ export interface Fault {
 /**
  * The real file system with faults injected on cue, counting calls. `open` with `wx` of a temp
  * file and the handle calls after it are the save steps; `open(dir, 'r')` + `sync` is `dirsync`;
- * `lock` is the creation of `workspace.lock`.
+ * `lock` is the creation of `workspace.lock`. `open` with `a` (an append to the journal) and its
+ * handle calls are `open`, `write`, `fsync` and `close` of the journal's own path; `copyFile` (a
+ * backup copied from the workspace file) is the `write` of its temp file.
  */
 export class FaultyFs implements FsPort {
   faults: Fault[] = []
@@ -155,10 +157,10 @@ export class FaultyFs implements FsPort {
     throw fsError(fault.code, op, path)
   }
 
-  async open(path: string, flags: 'wx' | 'r'): Promise<FileHandlePort> {
+  async open(path: string, flags: 'wx' | 'r' | 'a'): Promise<FileHandlePort> {
     const isDir = flags === 'r' // the store opens only folders for reading (to fsync them)
     const isLock = flags === 'wx' && basename(path) === 'workspace.lock'
-    if (flags === 'wx') this.check(isLock ? 'lock' : 'open', path)
+    if (flags !== 'r') this.check(isLock ? 'lock' : 'open', path)
     const handle = await this.base.open(path, flags)
     return {
       writeFile: async (data) => {
@@ -170,7 +172,7 @@ export class FaultyFs implements FsPort {
         return handle.sync()
       },
       close: async () => {
-        if (flags === 'wx' && !isLock) {
+        if (flags !== 'r' && !isLock) {
           try {
             this.check('close', path)
           } catch (error) {
@@ -191,6 +193,11 @@ export class FaultyFs implements FsPort {
   async rename(from: string, to: string): Promise<void> {
     this.check('rename', to)
     return this.base.rename(from, to)
+  }
+
+  async copyFile(from: string, to: string): Promise<void> {
+    this.check('write', to)
+    return this.base.copyFile(from, to)
   }
 
   async rm(path: string, options: { force: true }): Promise<void> {

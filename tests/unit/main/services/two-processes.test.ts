@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceStore } from '../../../../src/main/services/workspace-store'
+import { newRole } from '../../../../src/shared/model/defaults'
 import { Child, bundleChild, listDir, readWorkspaceFile, rename, tempDir, track } from './helpers'
 
 let bundleDir = ''
@@ -73,6 +74,41 @@ describe('one data folder, two users', () => {
         notices: [],
         workspace: { name: 'fourth' }
       })
+    } finally {
+      if (child.process.exitCode === null) await child.kill()
+    }
+  })
+
+  it('a second process sees the first one’s journaled saves, read-only, and never half of one', async () => {
+    const dir = await tempDir()
+    const seed = await WorkspaceStore.open({ dir })
+    const cards = Array.from({ length: 40 }, (_, i) =>
+      newRole({ id: `role-${i}`, title: `Role ${i}`, description: 'd'.repeat(300), order: i })
+    )
+    seed.apply({ type: 'import.apply', mode: 'add', categories: [], cards, capabilities: [], sources: [] })
+    seed.apply(rename('base'))
+    await seed.close()
+
+    const child = new Child(holder, [dir, 'Persona Planner (pid holder)', 'journal'])
+    try {
+      await child.waitForLine((l) => l.includes('"ready"'))
+      await child.request('apply first')
+      expect(await child.request('flush')).not.toHaveProperty('error')
+      expect((await readWorkspaceFile(dir)).name).toBe('base') // the save went to the journal
+      expect(await listDir(dir)).toContain('workspace.journal')
+
+      const mine = track(await WorkspaceStore.open({ dir, owner: 'Persona Planner (pid parent)' }))
+      expect(mine.snapshot().status.state).toBe('read-only')
+      expect(mine.snapshot().workspace.name).toBe('first')
+      expect(mine.snapshot().notices.filter((n) => !n.includes('is open in'))).toEqual([])
+      await mine.close()
+      expect(await listDir(dir)).toContain('workspace.journal') // a read-only store never folds it
+
+      for (const name of ['second', 'third']) await child.request(`apply ${name}`)
+      expect(await child.request('close')).toMatchObject({ revision: 3 })
+      expect(await child.exited).toBe(0)
+      expect((await readWorkspaceFile(dir)).name).toBe('third')
+      expect(await listDir(dir)).not.toContain('workspace.journal')
     } finally {
       if (child.process.exitCode === null) await child.kill()
     }

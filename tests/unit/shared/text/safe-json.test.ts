@@ -12,3 +12,17 @@ describe('untrusted JSON', () => {
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
   })
 })
+
+describe('untrusted JSON, spelled with escapes', () => {
+  it('drops a forbidden key written with \\u escapes, which the plain text does not name', () => {
+    const { value, dropped } = parseJsonSafely('{"\\u005f_proto__": {"polluted": true}, "a": 1}')
+    expect(dropped).toEqual(['__proto__'])
+    expect(value).toEqual({ a: 1 })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('parses a text that names no forbidden key as JSON.parse does', () => {
+    const text = '{"a": [1, {"b": "c"}], "d": null}'
+    expect(parseJsonSafely(text)).toEqual({ value: JSON.parse(text), dropped: [] })
+  })
+})
