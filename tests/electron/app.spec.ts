@@ -121,7 +121,7 @@ test('quitting straight after an edit keeps the edit, and the next launch opens 
 }, testInfo) => {
   await addCategory(window, 'Trainers')
   await expect(window.getByTestId('save-status')).toHaveText('Saved') // nothing pending before the edit
-  // On screen means main has applied it, and its save waits out the 250 ms coalescing window:
+  // On screen means main has applied it, and its save waits out the 100 ms coalescing window:
   // quit at once (addCard returns as soon as the card shows; expect's retries would be too slow here).
   await addCard(window, 'Trainers', 'Educational researcher')
   const savedBeforeQuit = (await readFile(join(userData, WORKSPACE_FILE), 'utf8')).includes(

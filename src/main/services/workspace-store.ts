@@ -43,7 +43,7 @@ export interface StoreOptions {
   dir: string
   /** Injectable file system (default: node:fs/promises) for fault tests. */
   fs?: FsPort
-  /** Write coalescing window, default 250 ms. */
+  /** Write coalescing window, default 100 ms. */
   saveDelayMs?: number
   /** At most one periodic backup per interval, default 5 min. */
   backupIntervalMs?: number
@@ -58,7 +58,12 @@ export interface StoreOptions {
 
 export { BACKUP_DIR, LOCK_FILE, WORKSPACE_FILE } from './open-workspace'
 export const MAX_UNDO = 200
-export const DEFAULT_SAVE_DELAY_MS = 250
+/**
+ * Short, because a save of a large workspace appends only its patches to the journal (a few
+ * milliseconds): an edit is on disk about a tenth of a second after it is made, and a burst of
+ * edits within the window is still written once.
+ */
+export const DEFAULT_SAVE_DELAY_MS = 100
 export const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000
 /** Below this, writing the whole file costs a few milliseconds and keeps it up to date for Git. */
 export const DEFAULT_JOURNAL_FROM_BYTES = 1 << 20
