@@ -25,7 +25,7 @@ const RUNS = 5
 const GOAL_SIZE = 10_000
 
 /** generateWorkspace's personas (needs linked to capabilities), each with goals, habits and problems too. */
-export function realisticPersonas(size: number): Workspace {
+function realisticPersonas(size: number): Workspace {
   const ws = generateWorkspace(size)
   ws.cards = ws.cards.map((card, p) => {
     const persona = card as PersonaCard
