@@ -107,6 +107,11 @@ function GroupList({
     getItemKey: (index) => groups[index].key,
     gap: GROUP_GAP,
     overscan: 2,
+    // Measured rows re-render once, batched, not once per row inside the commit (each a forced layout).
+    useFlushSync: false,
+    // Groups in the first render, before the view is measured: else they all arrive in a
+    // synchronous re-render after the first commit, outside the background render that opens the view.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     // The heading, the help and any alert come before the list in the same scroll container.
     scrollMargin: listRef.current?.offsetTop ?? 0
   })

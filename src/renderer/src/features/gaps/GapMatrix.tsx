@@ -252,6 +252,7 @@ export function GapMatrix({ analysis }: { analysis: GapAnalysis }): React.JSX.El
     [analysis]
   )
   const { columns } = analysis
+  const initialRect = { width: window.innerWidth, height: MAX_HEIGHT }
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizers are read afresh each render
   const rows = useVirtualizer({
     count: lines.length,
@@ -262,6 +263,11 @@ export function GapMatrix({ analysis }: { analysis: GapAnalysis }): React.JSX.El
       return line.row ? line.row.personaId : `category:${line.category.categoryId ?? ''}`
     },
     overscan: 6,
+    // Measured rows re-render once, batched, not once per row inside the commit (each a forced layout).
+    useFlushSync: false,
+    // Rows and columns in the first render, before the box is measured: else they all arrive in a
+    // synchronous re-render after the first commit, outside the background render that opens the view.
+    initialRect,
     // Rows start below the header row, sticky at the top of the scroll box.
     scrollMargin: ESTIMATED_ROW_HEIGHT
   })
@@ -272,6 +278,8 @@ export function GapMatrix({ analysis }: { analysis: GapAnalysis }): React.JSX.El
     estimateSize: () => COLUMN_WIDTH,
     getItemKey: (index) => columns[index].capabilityId,
     overscan: 2,
+    useFlushSync: false,
+    initialRect,
     scrollMargin: PERSONA_WIDTH
   })
   const visibleColumns = cols.getVirtualItems()

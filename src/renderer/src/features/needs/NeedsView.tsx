@@ -57,6 +57,11 @@ function NeedsTable({
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     getItemKey: (index) => rows[index].key,
     overscan: OVERSCAN,
+    // Measured rows re-render once, batched, not once per row inside the commit (each a forced layout).
+    useFlushSync: false,
+    // Rows in the first render, before the box is measured: else they all arrive in a synchronous
+    // re-render after the first commit, outside the background render that opens the view.
+    initialRect: { width: MIN_WIDTH, height: window.innerHeight },
     // The rows start below the sticky header.
     scrollMargin: headHeight
   })
