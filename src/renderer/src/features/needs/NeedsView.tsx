@@ -22,10 +22,10 @@ import { SortHeader } from './SortHeader'
 const ESTIMATED_ROW_HEIGHT = 96
 /**
  * Rows rendered beyond the viewport on either side: Tab from the last row on screen finds the next
- * one in the DOM (the browser scrolls the focused control into view, and the virtualizer follows),
- * and a short table is rendered whole.
+ * one in the DOM (the browser scrolls the focused control into view, and the virtualizer follows).
+ * Few, as each row holds a capability picker and three selects: opening the view costs as many.
  */
-const OVERSCAN = 12
+const OVERSCAN = 4
 /** The table's width before it scrolls sideways, and its least height before the whole view scrolls. */
 const MIN_WIDTH = 1100
 const MIN_HEIGHT = 280
