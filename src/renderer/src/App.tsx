@@ -20,7 +20,7 @@ import {
   IconReportAnalytics,
   IconTool
 } from '@tabler/icons-react'
-import { useEffect, useState, type DragEvent } from 'react'
+import { useDeferredValue, useEffect, useState, type DragEvent } from 'react'
 import { call, on } from './api/client'
 import { AboutModal } from './components/AboutModal'
 import { AppHeader } from './components/AppHeader'
@@ -142,7 +142,9 @@ function ViewsNav({ collapsed, onToggle }: { collapsed: boolean; onToggle: () =>
 export function App(): React.JSX.Element {
   const workspace = useApp((s) => s.workspace)
   const loadError = useApp((s) => s.loadError)
-  const view = useApp((s) => s.view)
+  // The navigation answers at once; the chosen view renders in the background, in slices, so
+  // opening a large view never blocks the page (the old view stays until the new one is ready).
+  const view = useDeferredValue(useApp((s) => s.view))
   const { Pane } = VIEWS[view]
   const setView = useApp((s) => s.setView)
   const sidebar = useSidebar()

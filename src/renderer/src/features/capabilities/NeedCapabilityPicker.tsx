@@ -50,7 +50,9 @@ export function NeedCapabilityPicker({
       clearable
       size="xs"
       nothingFoundMessage="No capability by that name"
-      comboboxProps={{ width: 340, position: 'bottom-start' }}
+      // Mantine keeps a closed dropdown's options in the DOM; a table of pickers over hundreds of
+      // capabilities would hold tens of thousands of hidden elements.
+      comboboxProps={{ width: 340, position: 'bottom-start', keepMounted: false }}
       renderOption={({ option }) => {
         const capability = byId.get(option.value)
         if (!capability) return option.label

@@ -13,7 +13,7 @@ import {
   VisuallyHidden
 } from '@mantine/core'
 import { IconArrowMerge, IconX } from '@tabler/icons-react'
-import { useState } from 'react'
+import { create } from 'zustand'
 import type { DuplicateMatch } from '../../../../shared/analysis/duplicates'
 import { mergeCardContent } from '../../../../shared/commands/merge'
 import { INBOX_NAME } from '../../../../shared/model/defaults'
@@ -62,12 +62,40 @@ function mergeSummary(survivor: Card, others: Card[]): string {
   return descriptions > 1 ? `${summary} ${MERGE_TEXT.sources}` : summary
 }
 
+/** What the user chose in one group, until a merge: the card kept, the cards left out, where the merged card goes. */
+interface GroupChoice {
+  keptId: string | null
+  excluded: ReadonlySet<string>
+  chosenColumn: string | null
+  mode: 'one' | 'per-category'
+}
+
+const NO_CHOICE: GroupChoice = { keptId: null, excluded: new Set(), chosenColumn: null, mode: 'one' }
+
+/**
+ * The choices of every group, by group key, outside the groups: the view is virtualised, so a
+ * group scrolled away is unmounted and must find its choices again when it comes back. Cleared
+ * when the view closes (`clearGroupChoices`), so the view opens as it always did.
+ */
+const useGroupChoices = create<Record<string, GroupChoice>>()(() => ({}))
+
+export const clearGroupChoices = (): void => useGroupChoices.setState({}, true)
+
+function useGroupChoice(key: string): [GroupChoice, (change: Partial<GroupChoice>) => void] {
+  const choice = useGroupChoices((s) => s[key]) ?? NO_CHOICE
+  const change = (next: Partial<GroupChoice>): void =>
+    useGroupChoices.setState((s) => ({ [key]: { ...(s[key] ?? NO_CHOICE), ...next } }))
+  return [choice, change]
+}
+
 /** One group: pick the card to keep, the cards to merge into it, and the category it ends up in. */
 export function DuplicateGroupCard({
+  groupKey,
   match,
   cards,
   categories
 }: {
+  groupKey: string
   match: DuplicateMatch
   cards: Card[]
   categories: Category[]
@@ -75,10 +103,7 @@ export function DuplicateGroupCard({
   const run = useApp((s) => s.run)
   const toast = useApp((s) => s.toast)
   const openCard = useDrawer((s) => s.open)
-  const [keptId, setKeptId] = useState(cards[0]?.id)
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
-  const [chosenColumn, setChosenColumn] = useState<string | null>(null)
-  const [mode, setMode] = useState<'one' | 'per-category'>('one')
+  const [{ keptId, excluded, chosenColumn, mode }, choose] = useGroupChoice(groupKey)
   const survivor = cards.find((c) => c.id === keptId) ?? cards[0]
   if (!survivor) return null
   const merging = cards.filter((c) => c.id !== survivor.id && !excluded.has(c.id))
@@ -120,7 +145,7 @@ export function DuplicateGroupCard({
     const next = new Set(excluded)
     if (include) next.delete(id)
     else next.add(id)
-    setExcluded(next)
+    choose({ excluded: next })
   }
 
   return (
@@ -144,7 +169,7 @@ export function DuplicateGroupCard({
       </Group>
       <Radio.Group
         value={survivor.id}
-        onChange={setKeptId}
+        onChange={(id) => choose({ keptId: id })}
         aria-label={`Card to keep of “${survivor.title}”`}
       >
         <Table verticalSpacing={6} aria-label={`Cards titled like “${survivor.title}”`}>
@@ -218,7 +243,7 @@ export function DuplicateGroupCard({
         <Radio.Group
           mt="sm"
           value={mode}
-          onChange={(value) => setMode(value === 'per-category' ? 'per-category' : 'one')}
+          onChange={(value) => choose({ mode: value === 'per-category' ? 'per-category' : 'one' })}
           label="How to merge cards from different categories"
         >
           <Stack gap={6} mt={6}>
@@ -241,7 +266,7 @@ export function DuplicateGroupCard({
               ...categories.map((c) => ({ value: c.id, label: c.name }))
             ]}
             value={target}
-            onChange={(value) => setChosenColumn(value)}
+            onChange={(value) => choose({ chosenColumn: value })}
             allowDeselect={false}
           />
         )}

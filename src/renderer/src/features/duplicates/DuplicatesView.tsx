@@ -1,11 +1,13 @@
-import { Alert, Button, Center, Group, List, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { Alert, Box, Button, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconArrowBackUp, IconCopyCheck } from '@tabler/icons-react'
-import { useMemo } from 'react'
-import type { Card, DismissedDuplicate } from '../../../../shared/model/schema'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { DuplicateGroup } from '../../../../shared/analysis/duplicates'
+import type { Card, Category, DismissedDuplicate } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
 import { useApp } from '../../store'
 import { CardDrawer } from '../card-drawer/CardDrawer'
-import { DuplicateGroupCard } from './DuplicateGroupCard'
+import { clearGroupChoices, DuplicateGroupCard } from './DuplicateGroupCard'
 import { useDuplicateSearch } from './duplicate-search'
 import { QUIET_TEXT } from '../board/text-colors'
 
@@ -73,11 +75,83 @@ function DismissedPairs(): React.JSX.Element | null {
   )
 }
 
+/** Room between two groups, and a group's height before it is measured (two or three cards). */
+const GROUP_GAP = 16
+const ESTIMATED_GROUP_HEIGHT = 300
+
+/**
+ * The groups, virtualised: hundreds of groups of tables and selects would freeze the page, so only
+ * those near the viewport are in the DOM. Tab still reaches every group: focus scrolls the
+ * focused control into view, and the overscan keeps the groups on either side of it rendered.
+ */
+function GroupList({
+  groups,
+  byId,
+  boardOrder,
+  categories,
+  scroller
+}: {
+  groups: DuplicateGroup[]
+  byId: ReadonlyMap<string, Card>
+  boardOrder: (a: Card, b: Card) => number
+  categories: Category[]
+  /** The view's scrolling element (state, not a ref: a parent's ref is set after its children's effects run). */
+  scroller: HTMLDivElement | null
+}): React.JSX.Element {
+  const listRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer is read afresh each render
+  const virtualizer = useVirtualizer({
+    count: groups.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => ESTIMATED_GROUP_HEIGHT,
+    getItemKey: (index) => groups[index].key,
+    gap: GROUP_GAP,
+    overscan: 2,
+    // Measured rows re-render once, batched, not once per row inside the commit (each a forced layout).
+    useFlushSync: false,
+    // Groups in the first render, before the view is measured: else they all arrive in a
+    // synchronous re-render after the first commit, outside the background render that opens the view.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    // The heading, the help and any alert come before the list in the same scroll container.
+    scrollMargin: listRef.current?.offsetTop ?? 0
+  })
+  return (
+    <div ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const group = groups[item.index]
+        return (
+          <div
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`
+            }}
+          >
+            <DuplicateGroupCard
+              groupKey={group.key}
+              match={group.match}
+              cards={group.ids.flatMap((id) => byId.get(id) ?? []).sort(boardOrder)}
+              categories={categories}
+            />
+          </div>
+        )
+      })}
+    </div>
+  )
+}
+
 /** Groups of cards whose titles match or nearly match, each with a merge that the user decides. */
 export function DuplicatesView(): React.JSX.Element {
   const cards = useApp((s) => s.workspace?.cards ?? NO_CARDS)
   const categories = useApp((s) => s.workspace?.categories)
   const search = useDuplicateSearch(cards)
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  useEffect(() => clearGroupChoices, [])
   const byId = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards])
   // The latest answer's groups, without the cards gone since (a merge, a delete) while a new search runs.
   const groups = useMemo(
@@ -99,7 +173,12 @@ export function DuplicatesView(): React.JSX.Element {
   const involved = groups.reduce((n, g) => n + g.ids.length, 0)
   return (
     <>
-      <ScrollArea h="100%" type="auto" data-testid="duplicates-view">
+      <Box
+        ref={setScroller}
+        h="100%"
+        style={{ overflowY: 'auto', position: 'relative' }}
+        data-testid="duplicates-view"
+      >
         <Stack gap="md" maw={1100} pb="xl">
           <Group justify="space-between" align="baseline">
             <Title order={1} size="h2">
@@ -159,18 +238,17 @@ export function DuplicatesView(): React.JSX.Element {
               </Stack>
             </Center>
           ) : (
-            groups.map((group) => (
-              <DuplicateGroupCard
-                key={group.key}
-                match={group.match}
-                cards={group.ids.flatMap((id) => byId.get(id) ?? []).sort(boardOrder)}
-                categories={ordered}
-              />
-            ))
+            <GroupList
+              groups={groups}
+              byId={byId}
+              boardOrder={boardOrder}
+              categories={ordered}
+              scroller={scroller}
+            />
           )}
           <DismissedPairs />
         </Stack>
-      </ScrollArea>
+      </Box>
       <CardDrawer />
     </>
   )

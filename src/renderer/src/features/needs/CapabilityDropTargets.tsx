@@ -80,7 +80,16 @@ export function CapabilityDropTargets(): React.JSX.Element {
       </Group>
     )
   return (
-    <Group gap="xs" aria-label="Capabilities to drop needs on" role="group">
+    // At most three lines of chips before they scroll: hundreds of capabilities would push the table
+    // off the screen. Focusable, so the keyboard can scroll it too.
+    <Group
+      gap="xs"
+      aria-label="Capabilities to drop needs on"
+      role="group"
+      mah={132}
+      tabIndex={0}
+      style={{ overflowY: 'auto', flexShrink: 0 }}
+    >
       <Group gap={4} wrap="nowrap">
         <IconLink size={14} aria-hidden />
         <Text size="xs" c="dimmed">

@@ -27,16 +27,30 @@ function LaterStatus({ row, statusAt }: { row: NeedRow; statusAt: Horizon }): Re
 
 export const NeedTableRow = memo(function NeedTableRow({
   row,
-  statusAt
+  statusAt,
+  index,
+  measure
 }: {
   row: NeedRow
   statusAt: Horizon
+  /** The row's place among the rows shown (the table is virtualised). */
+  index: number
+  /** The virtualizer's measure, given the row's element. */
+  measure: (element: HTMLTableRowElement | null) => void
 }): React.JSX.Element {
   const update = useUpdateNeed()
   const { need, persona } = row
   const short = need.text.length > 60 ? `${need.text.slice(0, 57)}…` : need.text
   return (
-    <Table.Tr data-testid="need-row" data-need-id={need.id}>
+    <Table.Tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      // Striped by the row's place, not its place among the rendered rows, so stripes stay put on scroll.
+      bg={index % 2 === 0 ? 'var(--table-striped-color)' : undefined}
+      data-testid="need-row"
+      data-need-id={need.id}
+    >
       <Table.Td>
         <div
           draggable

@@ -126,6 +126,8 @@ export function NeedsFilters({
           w={200}
           searchable
           clearable
+          // Thousands of personas: their options are rendered only while the list is open.
+          comboboxProps={{ keepMounted: false }}
           data={personas}
           value={filters.personaId}
           onChange={(personaId) => set({ personaId })}

@@ -25,11 +25,21 @@ export interface NeedRow {
   coverage: Record<Horizon, NeedCoverage>
   /** Position in board order (category, persona, need): the default sort. */
   position: number
-  /** Normalised need text and persona title, for search. */
-  haystack: string
 }
 
+const rowsByIndex = new WeakMap<CoverageIndex, NeedRow[]>()
+
+/** The rows of an index, built once per index: opening the view again costs nothing. */
 export function needRows(index: CoverageIndex): NeedRow[] {
+  let rows = rowsByIndex.get(index)
+  if (!rows) {
+    rows = buildRows(index)
+    rowsByIndex.set(index, rows)
+  }
+  return rows
+}
+
+function buildRows(index: CoverageIndex): NeedRow[] {
   const rows: NeedRow[] = []
   for (const group of index.groups)
     for (const { persona, needs } of group.personas)
@@ -40,8 +50,7 @@ export function needRows(index: CoverageIndex): NeedRow[] {
           persona,
           categoryName: group.name,
           coverage,
-          position: rows.length,
-          haystack: normalizeTitle(`${need.text} ${persona.title}`)
+          position: rows.length
         })
   return rows
 }
@@ -85,11 +94,23 @@ export const hasFilters = (f: NeedFilters): boolean =>
 const matches = <T extends string>(filter: ValueFilter<T>, value: T | null): boolean =>
   filter === null || (filter === NOT_SET ? value === null : value === filter)
 
+const haystacks = new WeakMap<NeedRow, string>()
+
+/** Normalised need text and persona title, for search: made on the first search, not on opening the view. */
+function haystack(row: NeedRow): string {
+  let text = haystacks.get(row)
+  if (text === undefined) {
+    text = normalizeTitle(`${row.need.text} ${row.persona.title}`)
+    haystacks.set(row, text)
+  }
+  return text
+}
+
 export function filterRows(rows: NeedRow[], filters: NeedFilters): NeedRow[] {
   const query = normalizeTitle(filters.query)
   return rows.filter(
     (row) =>
-      (!query || row.haystack.includes(query)) &&
+      (!query || haystack(row).includes(query)) &&
       (filters.personaId === null || row.persona.id === filters.personaId) &&
       matches(filters.kind, row.need.kind) &&
       matches(filters.priority, row.need.priority) &&

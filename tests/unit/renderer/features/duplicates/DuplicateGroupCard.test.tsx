@@ -39,7 +39,9 @@ describe('DuplicateGroupCard', () => {
   })
 
   it('merges within each category when the user chooses it', async () => {
-    renderWithProviders(<DuplicateGroupCard match="exact" cards={cards} categories={categories} />)
+    renderWithProviders(
+      <DuplicateGroupCard groupKey="project manager" match="exact" cards={cards} categories={categories} />
+    )
     expect(screen.getByRole('combobox', { name: 'Category of the merged card' })).toBeTruthy()
     await userEvent.click(screen.getByRole('radio', { name: /Merge within each category/ }))
     expect(screen.queryByRole('combobox', { name: 'Category of the merged card' })).toBeNull()
@@ -50,7 +52,12 @@ describe('DuplicateGroupCard', () => {
 
   it('“Not a duplicate” dismisses the pair with the card to keep', async () => {
     renderWithProviders(
-      <DuplicateGroupCard match="exact" cards={cards.slice(0, 2)} categories={categories} />
+      <DuplicateGroupCard
+        groupKey="project manager"
+        match="exact"
+        cards={cards.slice(0, 2)}
+        categories={categories}
+      />
     )
     await userEvent.click(
       screen.getByRole('button', {
