@@ -256,6 +256,25 @@ function uniqueIds<T extends { id: string }>(
   return changed
 }
 
+/** Short lists are checked for repeats in place; a longer one goes through a Set. */
+const SHORT_LIST = 16
+
+/**
+ * `ids` with repeats and ids that `known` lacks left out, and how many it lacked. The list itself
+ * when it needs neither, as the app's own files do: a large workspace is read without copying
+ * every need's links.
+ */
+function knownOnce(ids: string[], known: ReadonlySet<string>): [string[], number] {
+  let dangling = 0
+  let clean = ids.length <= SHORT_LIST
+  for (let i = 0; i < ids.length; i++) {
+    if (!known.has(ids[i])) dangling++
+    else if (clean && ids.indexOf(ids[i]) !== i) clean = false
+  }
+  if (clean && dangling === 0) return [ids, 0]
+  return [[...new Set(ids)].filter((id) => known.has(id)), dangling]
+}
+
 /** Duplicate ids get new ones, references to nothing are dropped, orders become positions. */
 function repair(workspace: Workspace, ctx: ParseContext): void {
   const { categories, cards, capabilities } = workspace
@@ -286,11 +305,13 @@ function repair(workspace: Workspace, ctx: ParseContext): void {
     const taken = new Set<string>()
     innerIds += uniqueIds(card.needs, ctx.newId, taken)
     for (const need of card.needs) {
-      danglingCapabilities += need.capabilityIds.filter((id) => !capabilityIds.has(id)).length
-      need.capabilityIds = [...new Set(need.capabilityIds)].filter((id) => capabilityIds.has(id))
+      const [ids, dangling] = knownOnce(need.capabilityIds, capabilityIds)
+      need.capabilityIds = ids
+      danglingCapabilities += dangling
     }
-    danglingRoles += card.linkedRoleIds.filter((id) => !roleIds.has(id)).length
-    card.linkedRoleIds = [...new Set(card.linkedRoleIds)].filter((id) => roleIds.has(id))
+    const [ids, dangling] = knownOnce(card.linkedRoleIds, roleIds)
+    card.linkedRoleIds = ids
+    danglingRoles += dangling
   }
   if (orphans > 0) {
     ctx.warn(

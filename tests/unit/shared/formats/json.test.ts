@@ -299,6 +299,23 @@ describe('workspace JSON: hostile documents', () => {
     )
   })
 
+  it('drops repeated links that all exist, in short and long lists, and keeps clean lists as they are', () => {
+    const ws = sample()
+    const director = ws.cards[1] as PersonaCard
+    const many = Array.from({ length: 40 }, (_, i) => newCapability({ id: `m${i}`, name: `Many ${i}` }))
+    ws.capabilities.push(...many)
+    const ids = many.map((c) => c.id)
+    director.needs.push(
+      newNeed({ id: 'n2', text: 'Twice', capabilityIds: ['k1', 'k1'] }),
+      newNeed({ id: 'n3', text: 'Long, repeated', capabilityIds: [...ids, ids[0]] }),
+      newNeed({ id: 'n4', text: 'Long, clean', capabilityIds: ids })
+    )
+    const parsed = parse(JSON.stringify(ws))
+    const needs = (parsed.cards[1] as PersonaCard).needs
+    expect(needs.slice(-3).map((n) => n.capabilityIds)).toEqual([['k1'], ids, ids])
+    expect(parsed.diagnostics).toEqual([])
+  })
+
   it('gives a category of an unknown colour the default colour, with a warning, and reads the rest', () => {
     const ws = sample()
     ws.categories.push(newCategory({ id: 'c2', name: 'Office', order: 1 }))
