@@ -488,6 +488,17 @@ export function readWorkspaceJson(
     return { kind: 'refused' }
   }
   if (options.refuseDeepNesting) countRaw(raw, ctx)
+  // The app's own files: a document of the current version that the schema accepts as it is needs
+  // no migration, no defaults, no cut nesting and no new colours, because each of those is a field
+  // the schema would refuse (migrations.test.ts checks that every field the reader fills in is one
+  // the schema requires). So the schema checks it first, and anything it refuses takes the full path.
+  if (isObject(raw) && raw.schemaVersion === SCHEMA_VERSION) {
+    const direct = WorkspaceSchema.safeParse(raw)
+    if (direct.success) {
+      repair(direct.data, ctx)
+      return { kind: 'ok', workspace: direct.data, fromVersion: SCHEMA_VERSION }
+    }
+  }
   let migrated: MigratedDocument
   try {
     migrated = migrateDocument(raw)

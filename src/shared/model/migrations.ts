@@ -1,7 +1,7 @@
 /**
  * Migrations from older workspace documents to the current schema, in order. Version 0 is the
  * unversioned draft shape: any field the v1 schema added is filled with its default. At every
- * version, optional fields a hand edit left out (OPTIONAL) read as their defaults.
+ * version, optional fields a hand edit left out (OPTIONAL_FIELDS) read as their defaults.
  */
 import { AppFailure } from '../result'
 import {
@@ -96,7 +96,7 @@ const MIGRATIONS: ReadonlyArray<(doc: Json) => Json> = [v0ToV1, v1ToV2]
  * reads as. A hand edit that drops a capability's `notes` or a card's `tags` is read, not refused.
  * Arrays are copied on use.
  */
-const OPTIONAL: Record<string, Json> = {
+export const OPTIONAL_FIELDS: Readonly<Record<string, Json>> = {
   workspace: { description: '' },
   category: { description: '', color: DEFAULT_CATEGORY_COLOR },
   card: { description: '', tags: [], links: [], notes: '', provenance: null },
@@ -115,9 +115,9 @@ const OPTIONAL: Record<string, Json> = {
   capability: { description: '', horizon: null, owner: '', notes: '' }
 }
 
-/** OPTIONAL's entries per kind, listed once: fillOptional runs for every object of a large file. */
+/** OPTIONAL_FIELDS' entries per kind, listed once: fillOptional runs for every object of a large file. */
 const OPTIONAL_ENTRIES = new Map(
-  Object.entries(OPTIONAL).map(([kind, fields]) => [kind, Object.entries(fields)])
+  Object.entries(OPTIONAL_FIELDS).map(([kind, fields]) => [kind, Object.entries(fields)])
 )
 
 /** Fills the optional fields an object lacks; counts each filled field as "<kind> <field>". */

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { migrateDocument, migrateWorkspace } from '../../../../src/shared/model/migrations'
-import { SCHEMA_VERSION } from '../../../../src/shared/model/schema'
+import {
+  emptyWorkspace,
+  newCapability,
+  newCategory,
+  newItem,
+  newNeed,
+  newPersona,
+  newRole
+} from '../../../../src/shared/model/defaults'
+import { migrateDocument, migrateWorkspace, OPTIONAL_FIELDS } from '../../../../src/shared/model/migrations'
+import {
+  SCHEMA_VERSION,
+  WorkspaceSchema,
+  type PersonaCard,
+  type Workspace
+} from '../../../../src/shared/model/schema'
 
 describe('workspace migrations', () => {
   it('migrates an unversioned draft document, filling every field the schema added', () => {
@@ -213,5 +227,55 @@ describe('defaults for optional fields at the current version', () => {
     })
     expect(filledDoc.description).toBe('Kept')
     expect(migrateWorkspace(doc).workspace.cards[0]).toMatchObject({ tags: ['night'], subtitle: '' })
+  })
+})
+
+describe('the fields a reader fills in', () => {
+  /** One object of each kind OPTIONAL_FIELDS names, in a workspace of the current version. */
+  function fullWorkspace(): Workspace {
+    const ws = emptyWorkspace('2026-01-01T00:00:00.000Z')
+    ws.categories = [newCategory({ id: 'c', name: 'Staff' })]
+    ws.capabilities = [newCapability({ id: 'k', name: 'Laptops' })]
+    ws.cards = [
+      newRole({ id: 'r', title: 'Analyst', categoryId: 'c' }),
+      newPersona({
+        id: 'p',
+        title: 'Manager',
+        goals: [newItem('g', 'A goal')],
+        needs: [newNeed({ id: 'n', text: 'A need', children: [newItem('i', 'A detail')] })]
+      })
+    ]
+    return JSON.parse(JSON.stringify(ws)) as Workspace
+  }
+
+  /** Where each kind's object sits in fullWorkspace(). */
+  const objectOf = (ws: Workspace, kind: string): Record<string, unknown> => {
+    const persona = ws.cards[1] as PersonaCard
+    const objects: Record<string, unknown> = {
+      workspace: ws,
+      category: ws.categories[0],
+      card: ws.cards[0],
+      role: ws.cards[0],
+      persona,
+      need: persona.needs[0],
+      item: persona.goals[0],
+      capability: ws.capabilities[0]
+    }
+    return objects[kind] as Record<string, unknown>
+  }
+
+  // readWorkspaceJson lets the schema check a current file before filling anything in; that is only
+  // right if the schema refuses every object that lacks a field the reader would fill.
+  it('are each required by the schema, so a file that lacks one is never read without it', () => {
+    expect(WorkspaceSchema.safeParse(fullWorkspace()).success).toBe(true)
+    const accepted: string[] = []
+    for (const [kind, fields] of Object.entries(OPTIONAL_FIELDS)) {
+      for (const field of Object.keys(fields)) {
+        const ws = fullWorkspace()
+        delete objectOf(ws, kind)[field]
+        if (WorkspaceSchema.safeParse(ws).success) accepted.push(`${kind} ${field}`)
+      }
+    }
+    expect(accepted).toEqual([])
   })
 })
