@@ -109,15 +109,16 @@ export function searchCards(cards: readonly Card[], query: string): Map<string, 
   return shared.search(query)
 }
 
-/** How long one slice of background indexing may run before it gives the page back: half a frame. */
-const SLICE_MS = 8
+/** The longest slice of background indexing: the page answers a keystroke within this. */
+const SLICE_MS = 16
 
-const whenIdle = (task: () => void): (() => void) => {
+/** Calls `task` with the time it may take, when the page is idle. Returns a cancel. */
+const whenIdle = (task: (budget: number) => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task)
+    const handle = requestIdleCallback((idle) => task(Math.max(1, idle.timeRemaining())))
     return () => cancelIdleCallback(handle)
   }
-  const handle = setTimeout(task, 1)
+  const handle = setTimeout(() => task(SLICE_MS), 1)
   return () => clearTimeout(handle)
 }
 
@@ -127,8 +128,8 @@ const whenIdle = (task: () => void): (() => void) => {
  * holds the page long. A search before it is done finishes the rest at once. Returns a cancel.
  */
 export function indexInBackground(cards: readonly Card[]): () => void {
-  let cancel = whenIdle(function slice() {
-    if (!shared.sync(cards, performance.now() + SLICE_MS)) cancel = whenIdle(slice)
+  let cancel = whenIdle(function slice(budget) {
+    if (!shared.sync(cards, performance.now() + Math.min(budget, SLICE_MS))) cancel = whenIdle(slice)
   })
   return () => cancel()
 }
