@@ -3,7 +3,7 @@
  * patches in revision order) and the UI state. Every mutation goes through `run`, i.e. a command
  * applied by main; the renderer never edits the workspace itself.
  */
-import { applyPatches, enablePatches } from 'immer'
+import { applyPatches, enablePatches, setAutoFreeze } from 'immer'
 import { notifications } from '@mantine/notifications'
 import { create } from 'zustand'
 import type { Command } from '../../../shared/commands/schema'
@@ -12,6 +12,9 @@ import type { Workspace } from '../../../shared/model/schema'
 import { call, errorMessage } from '../api/client'
 
 enablePatches()
+// The snapshot main sends is a plain object; freezing it on the first patch walks all of it (30 ms
+// at 10,000 cards, on the path of a keyboard move). Nothing here mutates it: every change is a patch.
+setAutoFreeze(false)
 
 /** The views; each has its navigation entry and pane in App.tsx's `VIEWS` (the typecheck insists). */
 export type View = 'board' | 'duplicates' | 'capabilities' | 'needs' | 'gaps'

@@ -6,7 +6,7 @@
  * board's "Has gaps" filter keeps the personas whose `gap` count is above 0 (`hasGaps`).
  */
 import { addToCounts, emptyCounts, needCoverage, type CoverageCounts } from '../../../../shared/analysis'
-import type { Capability, Card, PersonaCard } from '../../../../shared/model/schema'
+import type { Capability, Card, Need } from '../../../../shared/model/schema'
 
 /** The horizon the board's counts and its "Has gaps" filter read: today. */
 export const BOARD_HORIZON = 'now'
@@ -17,15 +17,24 @@ export interface CardStats {
   counts: CoverageCounts
 }
 
-// A card's stats are kept while neither the card nor the capabilities change (both are immutable
-// snapshots), so an edit recounts one card and each unchanged tile keeps its props.
-const cache = new WeakMap<readonly Capability[], WeakMap<PersonaCard, CardStats>>()
+// A card's stats are kept while neither its needs nor the capabilities change (both are immutable
+// snapshots), so an edit of the needs recounts one card, a move or a rename none, and each
+// unchanged tile keeps its props.
+const cache = new WeakMap<readonly Capability[], WeakMap<readonly Need[], CardStats>>()
+// The last map handed out for these capabilities: returned again while every entry is the same, so
+// a change that alters no persona's stats (a move, a rename) leaves every tile's facts as they were.
+const lastMap = new WeakMap<readonly Capability[], ReadonlyMap<string, CardStats>>()
 
-function personaStats(card: PersonaCard, capabilitiesById: ReadonlyMap<string, Capability>): CardStats {
+function sameEntries(a: ReadonlyMap<string, CardStats>, b: ReadonlyMap<string, CardStats>): boolean {
+  if (a.size !== b.size) return false
+  for (const [id, entry] of a) if (b.get(id) !== entry) return false
+  return true
+}
+
+function needStats(needs: readonly Need[], capabilitiesById: ReadonlyMap<string, Capability>): CardStats {
   const counts = emptyCounts()
-  for (const need of card.needs)
-    addToCounts(counts, needCoverage(need, capabilitiesById, BOARD_HORIZON).status)
-  return { needs: card.needs.length, counts }
+  for (const need of needs) addToCounts(counts, needCoverage(need, capabilitiesById, BOARD_HORIZON).status)
+  return { needs: needs.length, counts }
 }
 
 /** As buildCoverageIndex does: the first capability of an id wins. */
@@ -48,13 +57,16 @@ export function cardStats(
   const stats = new Map<string, CardStats>()
   for (const card of cards) {
     if (card.kind !== 'persona') continue
-    let entry = known.get(card)
+    let entry = known.get(card.needs)
     if (!entry) {
       capabilitiesById ??= byId(capabilities)
-      entry = personaStats(card, capabilitiesById)
-      known.set(card, entry)
+      entry = needStats(card.needs, capabilitiesById)
+      known.set(card.needs, entry)
     }
     stats.set(card.id, entry)
   }
+  const last = lastMap.get(capabilities)
+  if (last && sameEntries(last, stats)) return last
+  lastMap.set(capabilities, stats)
   return stats
 }

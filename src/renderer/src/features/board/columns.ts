@@ -35,3 +35,19 @@ export function boardColumns(unordered: readonly Category[], cards: readonly Car
     }))
   ]
 }
+
+const sameCards = (a: readonly Card[], b: readonly Card[]): boolean =>
+  a.length === b.length && a.every((card, i) => card === b[i])
+
+/**
+ * `next`, with each column that shows the same category and the same cards as in `previous`
+ * replaced by the previous object, so a change to one column (a move, an edit) re-renders that
+ * column only.
+ */
+export function keepUnchanged(previous: readonly BoardColumn[], next: BoardColumn[]): BoardColumn[] {
+  const before = new Map(previous.map((c) => [c.key, c]))
+  return next.map((column) => {
+    const old = before.get(column.key)
+    return old && old.category === column.category && sameCards(old.cards, column.cards) ? old : column
+  })
+}

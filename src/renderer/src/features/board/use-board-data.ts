@@ -1,13 +1,13 @@
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useEffect, useMemo } from 'react'
 import type { Card, Category, Workspace } from '../../../../shared/model/schema'
 import { useDuplicateSearch } from '../duplicates/duplicate-search'
-import { searchCards } from '../search/card-search'
+import { indexInBackground, searchCards } from '../search/card-search'
 import { isFilterActive, passesFilter, type CardFilter } from '../search/filter'
 import { useSearch } from '../search/search-store'
 import type { BoardFacts } from './board-context'
 import { cardStats } from './card-stats'
 import type { ShownColumn } from './Column'
-import { boardColumns, columnKey } from './columns'
+import { boardColumns, columnKey, keepUnchanged, type BoardColumn } from './columns'
 
 export interface BoardData {
   /** The columns on screen (all, or those the category filter picks), each with the cards shown. */
@@ -15,6 +15,7 @@ export interface BoardData {
   /** Categories in board order. */
   categories: Category[]
   facts: BoardFacts
+  /** The filters the board shows (a render behind the search field while the user types). */
   filter: CardFilter
   isFiltered: boolean
   shownCount: number
@@ -27,17 +28,18 @@ export interface BoardData {
  */
 export function useBoardData(workspace: Workspace): BoardData {
   const { cards, categories: unordered, capabilities } = workspace
-  const filter = useSearch((s) => s.filter)
-  const query = useDeferredValue(filter.query)
-  const all = useMemo(() => boardColumns(unordered, cards), [unordered, cards])
+  // A keystroke re-renders only the search field at once; the board follows when the page is free.
+  const filter = useDeferredValue(useSearch((s) => s.filter))
+  const { query } = filter
+  const all = useMemo(() => stableColumns(unordered, cards), [unordered, cards])
   const stats = useMemo(() => cardStats(cards, capabilities), [cards, capabilities])
   const duplicates = useDuplicateSearch(cards).ids
+  useEffect(() => indexInBackground(cards), [cards])
   const textMatches = useMemo(() => (query.trim() === '' ? null : searchCards(cards, query)), [cards, query])
-  const active = { ...filter, query }
-  const isFiltered = isFilterActive(active)
+  const isFiltered = isFilterActive(filter)
 
   const columns = useMemo((): ShownColumn[] => {
-    if (!isFiltered) return all.map((c) => ({ ...c, shown: c.cards }))
+    if (!isFiltered) return all.map(unfiltered)
     const facts = {
       textMatches,
       gapCounts: (id: string) => stats.get(id)?.counts ?? null,
@@ -64,4 +66,22 @@ export function useBoardData(workspace: Workspace): BoardData {
     shownCount: columns.reduce((n, c) => n + c.shown.length, 0),
     totalCount: cards.length
   }
+}
+
+// The columns the board computed last (there is one board): unchanged ones are kept (see `keepUnchanged`).
+let lastColumns: BoardColumn[] = []
+function stableColumns(categories: readonly Category[], cards: readonly Card[]): BoardColumn[] {
+  lastColumns = keepUnchanged(lastColumns, boardColumns(categories, cards))
+  return lastColumns
+}
+
+// An unfiltered column shows all its cards; one object per column, so unchanged columns keep their props.
+const shownAll = new WeakMap<BoardColumn, ShownColumn>()
+function unfiltered(column: BoardColumn): ShownColumn {
+  let shown = shownAll.get(column)
+  if (!shown) {
+    shown = { ...column, shown: column.cards }
+    shownAll.set(column, shown)
+  }
+  return shown
 }

@@ -29,7 +29,8 @@ const NO_TAGS: string[] = []
 
 /** Search and filters above the board, and the line that says the board is filtered. */
 export function SearchBar({ data }: { data: BoardData }): React.JSX.Element {
-  const { filter } = data
+  // The fields show what was typed at once; `data.filter` is what the board shows, a render behind.
+  const filter = useSearch((s) => s.filter)
   const setFilter = useSearch((s) => s.setFilter)
   const clear = useSearch((s) => s.clear)
   const input = useFocusOnRequest()
