@@ -9,6 +9,7 @@ test('imports a taxonomy and a persona page through the preview, undoes, re-impo
   page,
   app
 }) => {
+  test.setTimeout(180_000) // six imports (each a parse worker) and four exports, each saved and read back
   app.platform.nextOpenPaths.push([TAXONOMY, PERSONAS])
   const preview = await openImportPreview(page)
   await expect(preview.getByTestId('import-file')).toHaveCount(2)
