@@ -164,16 +164,19 @@ function bitCount(value: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
-function describe(normalised: string, alternatives: string[]): Omit<Title, 'ids'> {
+function describe(normalised: string, alternatives: string[], ids: string[] = []): Title {
   const list = words(normalised)
+  const wordSet = new Set(list)
   return {
     normalised,
     words: list,
-    wordSet: new Set(list),
-    key: wordKey(list),
+    wordSet,
+    key: [...wordSet].sort().join(' '),
     alternatives: alternatives.map((alt) => wordKey(words(alt))),
-    numbers: list.filter((w) => /^\d+$/.test(w)).join(' '),
-    letters: letterMask(normalised)
+    // Most titles hold no digit: no need to look at their words one by one.
+    numbers: /\d/.test(normalised) ? list.filter((w) => /^\d+$/.test(w)).join(' ') : '',
+    letters: letterMask(normalised),
+    ids
   }
 }
 
@@ -341,33 +344,41 @@ function flatten(lists: readonly (readonly number[])[]): FlatLists {
  * The index: every title's entries (its uncommon words, its first three letters, its alternatives
  * and its own word key), keeping only entries shared by 2 to {@link COMMON_WORD_LIMIT} titles,
  * and the rarest {@link ENTRIES_PER_TITLE} of a title (`cut` says whether some title had more);
- * every entry's titles; and how many of each title's words that other titles have are not among
- * its entries.
+ * every entry's titles; each title's words as entry numbers, in increasing order; and the words of
+ * each title that other titles have but that are not among its entries. Entries are numbers
+ * from here on: the search compares integers, never strings.
  */
 function buildIndex(titles: Title[]): {
   entries: FlatLists
   members: FlatLists
   cut: boolean
   isWord: Uint8Array
-  unindexed: string[][]
+  words: FlatLists
+  unindexed: FlatLists
 } {
-  const ids = new Map<string, number>()
+  // Words, alternatives and word keys share one name space, prefixes have their own. Entries are
+  // numbered in the order first met: ties between equally rare entries go to the lower number.
+  const named = new Map<string, number>()
+  const prefixes = new Map<string, number>()
   const lists: number[][] = []
-  const add = (bucket: string, i: number): void => {
-    let entry = ids.get(bucket)
+  const add = (names: Map<string, number>, name: string, i: number): number => {
+    let entry = names.get(name)
     if (entry === undefined) {
       entry = lists.length
-      ids.set(bucket, entry)
+      names.set(name, entry)
       lists.push([])
     }
     const list = lists[entry]
     if (list[list.length - 1] !== i) list.push(i)
+    return entry
   }
-  titles.forEach((title, i) => {
-    for (const word of title.wordSet) add(`w:${word}`, i)
-    add(`p:${title.normalised.slice(0, 3)}`, i)
-    for (const alternative of title.alternatives) add(`w:${alternative}`, i)
-    add(`w:${title.key}`, i)
+  const wordLists = titles.map((title, i) => {
+    const own: number[] = []
+    for (const word of title.wordSet) own.push(add(named, word, i))
+    add(prefixes, title.normalised.slice(0, 3), i)
+    for (const alternative of title.alternatives) add(named, alternative, i)
+    add(named, title.key, i)
+    return own.sort((a, b) => a - b)
   })
   const perTitle: number[][] = titles.map(() => [])
   lists.forEach((list, entry) => {
@@ -385,23 +396,41 @@ function buildIndex(titles: Title[]): {
   // Whether each kept entry is one of the title's words, and the words other titles have that are
   // not among its entries (too common, or cut).
   const isWord = new Uint8Array(entries.items.length)
-  const unindexed = titles.map((title, i) => {
-    const kept = new Set(perTitle[i])
-    const outside: string[] = []
-    for (const word of title.wordSet) {
-      const entry = ids.get(`w:${word}`) ?? -1
-      if (kept.has(entry)) isWord[entries.starts[i] + perTitle[i].indexOf(entry)] = 1
-      else if (lists[entry].length >= 2) outside.push(word)
+  const unindexed = wordLists.map((own, i) => {
+    const outside: number[] = []
+    for (const entry of own) {
+      const at = perTitle[i].indexOf(entry)
+      if (at >= 0) isWord[entries.starts[i] + at] = 1
+      else if (lists[entry].length >= 2) outside.push(entry)
     }
     return outside
   })
-  return { entries, members: flatten(lists), cut, isWord, unindexed }
+  return {
+    entries,
+    members: flatten(lists),
+    cut,
+    isWord,
+    words: flatten(wordLists),
+    unindexed: flatten(unindexed)
+  }
+}
+
+/** Whether `value` is in the increasing run `items[from .. to)`. */
+function holds(items: Int32Array, from: number, to: number, value: number): boolean {
+  while (from < to) {
+    const middle = (from + to) >> 1
+    if (items[middle] < value) from = middle + 1
+    else if (items[middle] > value) to = middle
+    else return true
+  }
+  return false
 }
 
 /**
  * A quick test that two titles can be near matches at all (rules 3 to 5), given how many of the
  * first title's word entries hold the second: false only when {@link near} would be false, so
- * leaving such pairs out changes no group and cuts nothing.
+ * leaving such pairs out changes no group and cuts nothing. The cheapest checks come first: it
+ * runs for every title that shares an entry with another, hundreds of times a title.
  *
  * - Rule 3 is checked as it is: a slashed title's alternatives against the other's words.
  * - Rule 4 needs shared words s ≥ 0.75 · (|A| + |B| − s), that is s ≥ 3 (|A| + |B|) / 7; the
@@ -413,7 +442,8 @@ function buildIndex(titles: Title[]): {
  */
 function nearFilter(
   titles: Title[],
-  unindexed: string[][]
+  words: FlatLists,
+  unindexed: FlatLists
 ): (i: number, j: number, commonWords: number) => boolean {
   const numberIds = new Map<string, number>()
   const numbers = Int32Array.from(titles, (t) => {
@@ -450,32 +480,35 @@ function nearFilter(
   }
   /** The words of `i` outside its entries that `j` has too (all of them counted when there are many). */
   const sharedOutside = (i: number, j: number): number => {
-    const outside = unindexed[i]
-    if (outside.length > 8) return outside.length
+    const from = unindexed.starts[i]
+    const to = unindexed.starts[i + 1]
+    if (to - from > 8) return to - from
     let count = 0
-    for (const word of outside) if (titles[j].wordSet.has(word)) count++
+    for (let k = from; k < to; k++) {
+      if (holds(words.items, words.starts[j], words.starts[j + 1], unindexed.items[k])) count++
+    }
     return count
   }
-  const spelledAlike = (i: number, j: number): boolean => {
-    if (numbers[i] !== numbers[j]) return false
+  /** The edits `i` and `j` may differ by if they can be spelt alike at all (rule 5 but the letter counts), else -1. */
+  const allowedEdits = (i: number, j: number): number => {
+    if (numbers[i] !== numbers[j]) return -1
     const shorter = Math.min(lengths[i], lengths[j])
     const longer = Math.max(lengths[i], lengths[j])
-    if (shorter < 5 || longer > SPELLING_LENGTH_LIMIT) return false
+    if (shorter < 5 || longer > SPELLING_LENGTH_LIMIT) return -1
     const allowed = Math.floor(longer * (1 - SPELLING_THRESHOLD))
-    return (
-      longer - shorter <= allowed &&
-      (bitCount(letters[i] ^ letters[j]) + 1) >> 1 <= allowed &&
-      fewestEdits(i, j) <= allowed
-    )
+    return longer - shorter <= allowed && (bitCount(letters[i] ^ letters[j]) + 1) >> 1 <= allowed
+      ? allowed
+      : -1
   }
   return (i, j, commonWords) => {
     if (slashed[i] === 1 && titles[i].alternatives.includes(titles[j].key)) return true
     if (slashed[j] === 1 && titles[j].alternatives.includes(titles[i].key)) return true
     const needed = 3 * (sizes[i] + sizes[j])
-    if (7 * (commonWords + unindexed[i].length) >= needed) {
-      if (7 * (commonWords + sharedOutside(i, j)) >= needed) return true
-    }
-    return spelledAlike(i, j)
+    const outside = unindexed.starts[i + 1] - unindexed.starts[i]
+    if (7 * (commonWords + outside) >= needed && 7 * (commonWords + sharedOutside(i, j)) >= needed)
+      return true
+    const allowed = allowedEdits(i, j)
+    return allowed >= 0 && fewestEdits(i, j) <= allowed
   }
 }
 
@@ -488,14 +521,15 @@ function nearFilter(
  * most alike first, and counts in `budget.skipped` the pairs that neither title kept.
  */
 function bestCandidates(titles: Title[], budget: Budget): Int32Array {
-  const { entries, members, cut, isWord, unindexed } = buildIndex(titles)
+  const { entries, members, cut, isWord, words, unindexed } = buildIndex(titles)
   if (cut) budget.entriesCut = true
   const n = titles.length
   const letters = Int32Array.from(titles, (t) => t.letters)
-  const canBeNear = nearFilter(titles, unindexed)
+  const canBeNear = nearFilter(titles, words, unindexed)
   const sharedWords = new Int32Array(n)
   const shared = new Int32Array(n)
-  const touched: number[] = []
+  // The titles met so far, each once: touched[0 .. met).
+  const touched = new Int32Array(n)
   const limit = Math.min(budget.perTitle, n)
   // The best `limit` so far, a heap with the worst at the root.
   const heapIds = new Int32Array(limit)
@@ -505,6 +539,7 @@ function bestCandidates(titles: Title[], budget: Budget): Int32Array {
   const keptScores: number[] = []
   const offsets = [0]
   let cuts = 0
+  let met = 0
   for (let i = 0; i < n; i++) {
     for (let e = entries.starts[i]; e < entries.starts[i + 1]; e++) {
       const entry = entries.items[e]
@@ -512,14 +547,15 @@ function bestCandidates(titles: Title[], budget: Budget): Int32Array {
       for (let m = members.starts[entry]; m < members.starts[entry + 1]; m++) {
         const j = members.items[m]
         if (j === i) continue
-        if (shared[j] === 0) touched.push(j)
+        if (shared[j] === 0) touched[met++] = j
         shared[j]++
         sharedWords[j] += word
       }
     }
     const own = entries.starts[i + 1] - entries.starts[i]
     let size = 0
-    for (const j of touched) {
+    for (let t = 0; t < met; t++) {
+      const j = touched[t]
       const common = shared[j]
       const commonWords = sharedWords[j]
       shared[j] = 0
@@ -565,7 +601,7 @@ function bestCandidates(titles: Title[], budget: Budget): Int32Array {
       heapIds[at] = j
       heapScores[at] = score
     }
-    touched.length = 0
+    met = 0
     for (let k = 0; k < size; k++) {
       keptIds.push(heapIds[k])
       keptScores.push(heapScores[k])
@@ -613,18 +649,27 @@ function byScore(pairs: number[], scores: number[]): Int32Array {
 }
 
 function groupKind(cards: DuplicateCandidate[], budget: Budget): DuplicateGroup[] {
-  const byKey = new Map<string, Title>()
-  const exactTitles = new Map<string, string>()
-  for (const card of cards) {
+  const byKey = new Map<string, number>()
+  const titles: Title[] = []
+  const exactTitles: string[] = []
+  // Each card's title (by the card's position), -1 for an empty one.
+  const titleOf = new Int32Array(cards.length).fill(-1)
+  cards.forEach((card, c) => {
     const normalised = normalizeTitle(card.title)
-    exactTitles.set(card.id, normalised)
-    const described = describe(normalised, titleAlternatives(card.title))
+    exactTitles.push(normalised)
+    const described = describe(normalised, titleAlternatives(card.title), [card.id])
+    // Equal word keys are one title already: exact matches never depend on the limits below.
+    if (described.key === '') return
     const existing = byKey.get(described.key)
-    if (existing) existing.ids.push(card.id)
-    else byKey.set(described.key, { ...described, ids: [card.id] })
-  }
-  // Equal word keys are one title already: exact matches never depend on the limits below.
-  const titles = [...byKey.values()].filter((t) => t.key !== '')
+    if (existing !== undefined) {
+      titles[existing].ids.push(card.id)
+      titleOf[c] = existing
+    } else {
+      titleOf[c] = titles.length
+      byKey.set(described.key, titles.length)
+      titles.push(described)
+    }
+  })
   const sets = new UnionFind(titles.length)
   const pairs = bestCandidates(titles, budget)
   for (let k = 0; k < pairs.length; k += 2) {
@@ -640,24 +685,19 @@ function groupKind(cards: DuplicateCandidate[], budget: Budget): DuplicateGroup[
     if (near(titles[a], titles[b])) sets.union(a, b)
   }
   // Each card joins its title's component, in the order the cards were given.
-  const titleOf = new Map<string, number>()
-  titles.forEach((title, i) => {
-    for (const id of title.ids) titleOf.set(id, i)
-  })
-  const components = new Map<number, string[]>()
-  for (const card of cards) {
-    const i = titleOf.get(card.id)
-    if (i === undefined) continue
-    const root = sets.find(i)
-    const ids = components.get(root)
-    if (ids) ids.push(card.id)
-    else components.set(root, [card.id])
+  const components = new Map<number, number[]>()
+  for (let c = 0; c < cards.length; c++) {
+    if (titleOf[c] < 0) continue
+    const root = sets.find(titleOf[c])
+    const members = components.get(root)
+    if (members) members.push(c)
+    else components.set(root, [c])
   }
   const groups: DuplicateGroup[] = []
-  for (const ids of components.values()) {
-    if (ids.length < 2) continue
-    const isExact = new Set(ids.map((id) => exactTitles.get(id))).size === 1
-    groups.push({ key: '', ids, match: isExact ? 'exact' : 'near' })
+  for (const members of components.values()) {
+    if (members.length < 2) continue
+    const isExact = members.every((c) => exactTitles[c] === exactTitles[members[0]])
+    groups.push({ key: '', ids: members.map((c) => cards[c].id), match: isExact ? 'exact' : 'near' })
   }
   return groups
 }
