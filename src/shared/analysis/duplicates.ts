@@ -62,7 +62,16 @@ function words(normalised: string): string[] {
     .map(singular)
 }
 
-const wordKey = (list: readonly string[]): string => [...new Set(list)].sort().join(' ')
+/** The distinct words of a list, in increasing order. */
+function sortedDistinct(list: readonly string[]): string[] {
+  const sorted = [...list].sort()
+  let kept = 0
+  for (const word of sorted) if (kept === 0 || sorted[kept - 1] !== word) sorted[kept++] = word
+  sorted.length = kept
+  return sorted
+}
+
+const wordKey = (list: readonly string[]): string => sortedDistinct(list).join(' ')
 
 /**
  * The readings of a slashed title: "Software/systems developer" gives "software developer" and
@@ -122,12 +131,20 @@ export function spellingRatio(a: string, b: string): number {
 }
 
 export const jaccard = (a: readonly string[], b: readonly string[]): number =>
-  jaccardOfSets(new Set(a), new Set(b))
+  jaccardOfSorted(sortedDistinct(a), sortedDistinct(b))
 
-function jaccardOfSets(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+/** Jaccard of two lists of distinct words in increasing order, in one merge. */
+function jaccardOfSorted(left: readonly string[], right: readonly string[]): number {
   let shared = 0
-  for (const w of left) if (right.has(w)) shared++
-  const union = left.size + right.size - shared
+  for (let l = 0, r = 0; l < left.length && r < right.length;) {
+    if (left[l] === right[r]) {
+      shared++
+      l++
+      r++
+    } else if (left[l] < right[r]) l++
+    else r++
+  }
+  const union = left.length + right.length - shared
   return union === 0 ? 0 : shared / union
 }
 
@@ -135,7 +152,8 @@ function jaccardOfSets(left: ReadonlySet<string>, right: ReadonlySet<string>): n
 interface Title {
   normalised: string
   words: string[]
-  wordSet: ReadonlySet<string>
+  /** The distinct words, in increasing order: arrays, not sets, as a workspace holds tens of thousands of titles. */
+  distinct: string[]
   key: string
   alternatives: string[]
   numbers: string
@@ -166,12 +184,12 @@ function bitCount(value: number): number {
 
 function describe(normalised: string, alternatives: string[], ids: string[] = []): Title {
   const list = words(normalised)
-  const wordSet = new Set(list)
+  const distinct = sortedDistinct(list)
   return {
     normalised,
     words: list,
-    wordSet,
-    key: [...wordSet].sort().join(' '),
+    distinct,
+    key: distinct.join(' '),
     alternatives: alternatives.map((alt) => wordKey(words(alt))),
     // Most titles hold no digit: no need to look at their words one by one.
     numbers: /\d/.test(normalised) ? list.filter((w) => /^\d+$/.test(w)).join(' ') : '',
@@ -189,7 +207,7 @@ export function isNearMatch(a: string, b: string): boolean {
 
 function near(a: Omit<Title, 'ids'>, b: Omit<Title, 'ids'>): boolean {
   if (a.alternatives.includes(b.key) || b.alternatives.includes(a.key)) return true
-  if (jaccardOfSets(a.wordSet, b.wordSet) >= JACCARD_THRESHOLD) return true
+  if (jaccardOfSorted(a.distinct, b.distinct) >= JACCARD_THRESHOLD) return true
   return (
     a.numbers === b.numbers &&
     Math.min(a.normalised.length, b.normalised.length) >= 5 &&
@@ -373,12 +391,14 @@ function buildIndex(titles: Title[]): {
     return entry
   }
   const wordLists = titles.map((title, i) => {
+    // In the order of the title's words, so entries are numbered as they are first met.
     const own: number[] = []
-    for (const word of title.wordSet) own.push(add(named, word, i))
+    for (const word of title.words) own.push(add(named, word, i))
     add(prefixes, title.normalised.slice(0, 3), i)
     for (const alternative of title.alternatives) add(named, alternative, i)
     add(named, title.key, i)
-    return own.sort((a, b) => a - b)
+    own.sort((a, b) => a - b)
+    return own.filter((entry, k) => k === 0 || own[k - 1] !== entry)
   })
   const perTitle: number[][] = titles.map(() => [])
   lists.forEach((list, entry) => {
@@ -453,7 +473,7 @@ function nearFilter(
     return numberIds.size - 1
   })
   const lengths = Int32Array.from(titles, (t) => t.normalised.length)
-  const sizes = Int32Array.from(titles, (t) => t.wordSet.size)
+  const sizes = Int32Array.from(titles, (t) => t.distinct.length)
   const slashed = Uint8Array.from(titles, (t) => (t.alternatives.length > 0 ? 1 : 0))
   const letters = Int32Array.from(titles, (t) => t.letters)
   // How many of each letter (a–z, digits two by two, anything else) each title holds, 32 a title.
