@@ -458,7 +458,8 @@ function holds(items: Int32Array, from: number, to: number, value: number): bool
  *   title's words outside its entries that the second has.
  * - Rule 5 needs the same numbers, lengths 5 to {@link SPELLING_LENGTH_LIMIT} within the allowed
  *   distance of each other, and as many edits as the letters one title has more of than the
- *   other (an edit removes at most one and adds at most one).
+ *   other (an edit removes at most one and adds at most one), and as half the pairs of
+ *   neighbouring characters one title has and the other lacks (an edit breaks at most two).
  */
 function nearFilter(
   titles: Title[],
@@ -478,15 +479,31 @@ function nearFilter(
   const letters = Int32Array.from(titles, (t) => t.letters)
   // How many of each letter (a–z, digits two by two, anything else) each title holds, 32 a title.
   const counts = new Uint8Array(titles.length * 32)
+  // Which pairs of neighbouring characters each title holds, hashed to 64 bits (two numbers a title).
+  const pairs = new Int32Array(titles.length * 2)
   titles.forEach((t, i) => {
     if (t.normalised.length > SPELLING_LENGTH_LIMIT) return
     for (let k = 0; k < t.normalised.length; k++) {
       const c = t.normalised.charCodeAt(k)
+      if (k > 0) {
+        const bit = (t.normalised.charCodeAt(k - 1) * 31 + c) & 63
+        pairs[2 * i + (bit >> 5)] |= 1 << (bit & 31)
+      }
       if (c === 32) continue
       const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + ((c - 48) >> 1) : 31
       counts[i * 32 + slot]++
     }
   })
+  /**
+   * At least this many edits turn one title into the other as far as their pairs of neighbouring
+   * characters tell: a pair one title holds and the other lacks must be broken, and an edit breaks
+   * at most two.
+   */
+  const pairEdits = (i: number, j: number): number => {
+    const lacking = (a: number, b: number): number =>
+      bitCount(pairs[2 * a] & ~pairs[2 * b]) + bitCount(pairs[2 * a + 1] & ~pairs[2 * b + 1])
+    return (Math.max(lacking(i, j), lacking(j, i)) + 1) >> 1
+  }
   /** At least this many edits turn one title into the other: every surplus letter must go, every missing one come. */
   const fewestEdits = (i: number, j: number): number => {
     let surplus = 0
@@ -528,7 +545,7 @@ function nearFilter(
     if (7 * (commonWords + outside) >= needed && 7 * (commonWords + sharedOutside(i, j)) >= needed)
       return true
     const allowed = allowedEdits(i, j)
-    return allowed >= 0 && fewestEdits(i, j) <= allowed
+    return allowed >= 0 && pairEdits(i, j) <= allowed && fewestEdits(i, j) <= allowed
   }
 }
 
