@@ -92,12 +92,55 @@ export function titleAlternatives(title: string): string[] {
 /** Two rows of the edit-distance table, reused from call to call (grown as needed). */
 let rows = [new Int32Array(64), new Int32Array(64)]
 
+/** Where each ASCII character stands in the pattern of {@link bitParallelDistance}, one bit a position. */
+const positions = new Int32Array(128)
+
+/**
+ * Edit distance when `pattern` has 1 to 32 characters, a column of the table at a time in the
+ * bits of two numbers (Myers' bit-parallel algorithm, Hyyrö's form): a few operations a
+ * character of `text` instead of a cell each. Most titles are that short.
+ */
+function bitParallelDistance(pattern: string, text: string): number {
+  const m = pattern.length
+  for (let k = 0; k < m; k++) {
+    const c = pattern.charCodeAt(k)
+    if (c < 128) positions[c] |= 1 << k
+  }
+  const last = 1 << (m - 1)
+  let plus = m === 32 ? -1 : (1 << m) - 1
+  let minus = 0
+  let distance = m
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    let equal = 0
+    if (c < 128) equal = positions[c]
+    else for (let k = 0; k < m; k++) if (pattern.charCodeAt(k) === c) equal |= 1 << k
+    const vertical = equal | minus
+    const horizontal = (((equal & plus) + plus) ^ plus) | equal | 0
+    let up = minus | ~(horizontal | plus)
+    let down = plus & horizontal
+    if (up & last) distance++
+    if (down & last) distance--
+    up = (up << 1) | 1
+    down = down << 1
+    plus = down | ~(vertical | up)
+    minus = up & vertical
+  }
+  for (let k = 0; k < m; k++) {
+    const c = pattern.charCodeAt(k)
+    if (c < 128) positions[c] = 0
+  }
+  return distance
+}
+
 /**
  * Edit distance, giving up (returning `max + 1`) once it must exceed `max`. Only the band of
  * cells within `max` of the diagonal can stay within `max`, so only those are computed.
  */
 function levenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
+  if (a.length >= 1 && a.length <= 32) return Math.min(bitParallelDistance(a, b), max + 1)
+  if (b.length >= 1 && b.length <= 32) return Math.min(bitParallelDistance(b, a), max + 1)
   if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)]
   const over = max + 1
   let [previous, row] = rows
