@@ -522,6 +522,7 @@ function nearFilter(
   const letters = Int32Array.from(titles, (t) => t.letters)
   // How many of each letter (a–z, digits two by two, anything else) each title holds, 32 a title.
   const counts = new Uint8Array(titles.length * 32)
+  const quads = new Int32Array(counts.buffer)
   // Which pairs of neighbouring characters each title holds, hashed to 64 bits (two numbers a title).
   const pairs = new Int32Array(titles.length * 2)
   titles.forEach((t, i) => {
@@ -551,10 +552,14 @@ function nearFilter(
   const fewestEdits = (i: number, j: number): number => {
     let surplus = 0
     let missing = 0
-    for (let k = 0; k < 32; k++) {
-      const d = counts[i * 32 + k] - counts[j * 32 + k]
-      if (d > 0) surplus += d
-      else missing -= d
+    // Four counts at a time first: titles spelt alike hold mostly the same counts.
+    for (let w = 0; w < 8; w++) {
+      if (quads[i * 8 + w] === quads[j * 8 + w]) continue
+      for (let k = 4 * w; k < 4 * w + 4; k++) {
+        const d = counts[i * 32 + k] - counts[j * 32 + k]
+        if (d > 0) surplus += d
+        else missing -= d
+      }
     }
     return Math.max(surplus, missing)
   }
