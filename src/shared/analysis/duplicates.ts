@@ -625,12 +625,16 @@ function bestCandidates(titles: Title[], budget: Budget): Int32Array {
   const offsets = [0]
   let cuts = 0
   let met = 0
+  // The arrays of the innermost loop, in locals: it runs hundreds of times a title.
+  const memberStarts = members.starts
+  const memberItems = members.items
   for (let i = 0; i < n; i++) {
     for (let e = entries.starts[i]; e < entries.starts[i + 1]; e++) {
       const entry = entries.items[e]
       const word = isWord[e]
-      for (let m = members.starts[entry]; m < members.starts[entry + 1]; m++) {
-        const j = members.items[m]
+      const end = memberStarts[entry + 1]
+      for (let m = memberStarts[entry]; m < end; m++) {
+        const j = memberItems[m]
         if (j === i) continue
         if (shared[j] === 0) touched[met++] = j
         shared[j]++
