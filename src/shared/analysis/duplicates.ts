@@ -62,7 +62,16 @@ function words(normalised: string): string[] {
     .map(singular)
 }
 
-const wordKey = (list: readonly string[]): string => [...new Set(list)].sort().join(' ')
+/** The distinct words of a list, in increasing order. */
+function sortedDistinct(list: readonly string[]): string[] {
+  const sorted = [...list].sort()
+  let kept = 0
+  for (const word of sorted) if (kept === 0 || sorted[kept - 1] !== word) sorted[kept++] = word
+  sorted.length = kept
+  return sorted
+}
+
+const wordKey = (list: readonly string[]): string => sortedDistinct(list).join(' ')
 
 /**
  * The readings of a slashed title: "Software/systems developer" gives "software developer" and
@@ -83,12 +92,55 @@ export function titleAlternatives(title: string): string[] {
 /** Two rows of the edit-distance table, reused from call to call (grown as needed). */
 let rows = [new Int32Array(64), new Int32Array(64)]
 
+/** Where each ASCII character stands in the pattern of {@link bitParallelDistance}, one bit a position. */
+const positions = new Int32Array(128)
+
+/**
+ * Edit distance when `pattern` has 1 to 32 characters, a column of the table at a time in the
+ * bits of two numbers (Myers' bit-parallel algorithm, Hyyrö's form): a few operations a
+ * character of `text` instead of a cell each. Most titles are that short.
+ */
+function bitParallelDistance(pattern: string, text: string): number {
+  const m = pattern.length
+  for (let k = 0; k < m; k++) {
+    const c = pattern.charCodeAt(k)
+    if (c < 128) positions[c] |= 1 << k
+  }
+  const last = 1 << (m - 1)
+  let plus = m === 32 ? -1 : (1 << m) - 1
+  let minus = 0
+  let distance = m
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    let equal = 0
+    if (c < 128) equal = positions[c]
+    else for (let k = 0; k < m; k++) if (pattern.charCodeAt(k) === c) equal |= 1 << k
+    const vertical = equal | minus
+    const horizontal = (((equal & plus) + plus) ^ plus) | equal | 0
+    let up = minus | ~(horizontal | plus)
+    let down = plus & horizontal
+    if (up & last) distance++
+    if (down & last) distance--
+    up = (up << 1) | 1
+    down = down << 1
+    plus = down | ~(vertical | up)
+    minus = up & vertical
+  }
+  for (let k = 0; k < m; k++) {
+    const c = pattern.charCodeAt(k)
+    if (c < 128) positions[c] = 0
+  }
+  return distance
+}
+
 /**
  * Edit distance, giving up (returning `max + 1`) once it must exceed `max`. Only the band of
  * cells within `max` of the diagonal can stay within `max`, so only those are computed.
  */
 function levenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
+  if (a.length >= 1 && a.length <= 32) return Math.min(bitParallelDistance(a, b), max + 1)
+  if (b.length >= 1 && b.length <= 32) return Math.min(bitParallelDistance(b, a), max + 1)
   if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)]
   const over = max + 1
   let [previous, row] = rows
@@ -122,12 +174,20 @@ export function spellingRatio(a: string, b: string): number {
 }
 
 export const jaccard = (a: readonly string[], b: readonly string[]): number =>
-  jaccardOfSets(new Set(a), new Set(b))
+  jaccardOfSorted(sortedDistinct(a), sortedDistinct(b))
 
-function jaccardOfSets(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+/** Jaccard of two lists of distinct words in increasing order, in one merge. */
+function jaccardOfSorted(left: readonly string[], right: readonly string[]): number {
   let shared = 0
-  for (const w of left) if (right.has(w)) shared++
-  const union = left.size + right.size - shared
+  for (let l = 0, r = 0; l < left.length && r < right.length;) {
+    if (left[l] === right[r]) {
+      shared++
+      l++
+      r++
+    } else if (left[l] < right[r]) l++
+    else r++
+  }
+  const union = left.length + right.length - shared
   return union === 0 ? 0 : shared / union
 }
 
@@ -135,7 +195,8 @@ function jaccardOfSets(left: ReadonlySet<string>, right: ReadonlySet<string>): n
 interface Title {
   normalised: string
   words: string[]
-  wordSet: ReadonlySet<string>
+  /** The distinct words, in increasing order: arrays, not sets, as a workspace holds tens of thousands of titles. */
+  distinct: string[]
   key: string
   alternatives: string[]
   numbers: string
@@ -164,16 +225,19 @@ function bitCount(value: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
-function describe(normalised: string, alternatives: string[]): Omit<Title, 'ids'> {
+function describe(normalised: string, alternatives: string[], ids: string[] = []): Title {
   const list = words(normalised)
+  const distinct = sortedDistinct(list)
   return {
     normalised,
     words: list,
-    wordSet: new Set(list),
-    key: wordKey(list),
+    distinct,
+    key: distinct.join(' '),
     alternatives: alternatives.map((alt) => wordKey(words(alt))),
-    numbers: list.filter((w) => /^\d+$/.test(w)).join(' '),
-    letters: letterMask(normalised)
+    // Most titles hold no digit: no need to look at their words one by one.
+    numbers: /\d/.test(normalised) ? list.filter((w) => /^\d+$/.test(w)).join(' ') : '',
+    letters: letterMask(normalised),
+    ids
   }
 }
 
@@ -186,7 +250,7 @@ export function isNearMatch(a: string, b: string): boolean {
 
 function near(a: Omit<Title, 'ids'>, b: Omit<Title, 'ids'>): boolean {
   if (a.alternatives.includes(b.key) || b.alternatives.includes(a.key)) return true
-  if (jaccardOfSets(a.wordSet, b.wordSet) >= JACCARD_THRESHOLD) return true
+  if (jaccardOfSorted(a.distinct, b.distinct) >= JACCARD_THRESHOLD) return true
   return (
     a.numbers === b.numbers &&
     Math.min(a.normalised.length, b.normalised.length) >= 5 &&
@@ -341,33 +405,43 @@ function flatten(lists: readonly (readonly number[])[]): FlatLists {
  * The index: every title's entries (its uncommon words, its first three letters, its alternatives
  * and its own word key), keeping only entries shared by 2 to {@link COMMON_WORD_LIMIT} titles,
  * and the rarest {@link ENTRIES_PER_TITLE} of a title (`cut` says whether some title had more);
- * every entry's titles; and how many of each title's words that other titles have are not among
- * its entries.
+ * every entry's titles; each title's words as entry numbers, in increasing order; and the words of
+ * each title that other titles have but that are not among its entries. Entries are numbers
+ * from here on: the search compares integers, never strings.
  */
 function buildIndex(titles: Title[]): {
   entries: FlatLists
   members: FlatLists
   cut: boolean
   isWord: Uint8Array
-  unindexed: string[][]
+  words: FlatLists
+  unindexed: FlatLists
 } {
-  const ids = new Map<string, number>()
+  // Words, alternatives and word keys share one name space, prefixes have their own. Entries are
+  // numbered in the order first met: ties between equally rare entries go to the lower number.
+  const named = new Map<string, number>()
+  const prefixes = new Map<string, number>()
   const lists: number[][] = []
-  const add = (bucket: string, i: number): void => {
-    let entry = ids.get(bucket)
+  const add = (names: Map<string, number>, name: string, i: number): number => {
+    let entry = names.get(name)
     if (entry === undefined) {
       entry = lists.length
-      ids.set(bucket, entry)
+      names.set(name, entry)
       lists.push([])
     }
     const list = lists[entry]
     if (list[list.length - 1] !== i) list.push(i)
+    return entry
   }
-  titles.forEach((title, i) => {
-    for (const word of title.wordSet) add(`w:${word}`, i)
-    add(`p:${title.normalised.slice(0, 3)}`, i)
-    for (const alternative of title.alternatives) add(`w:${alternative}`, i)
-    add(`w:${title.key}`, i)
+  const wordLists = titles.map((title, i) => {
+    // In the order of the title's words, so entries are numbered as they are first met.
+    const own: number[] = []
+    for (const word of title.words) own.push(add(named, word, i))
+    add(prefixes, title.normalised.slice(0, 3), i)
+    for (const alternative of title.alternatives) add(named, alternative, i)
+    add(named, title.key, i)
+    own.sort((a, b) => a - b)
+    return own.filter((entry, k) => k === 0 || own[k - 1] !== entry)
   })
   const perTitle: number[][] = titles.map(() => [])
   lists.forEach((list, entry) => {
@@ -385,23 +459,41 @@ function buildIndex(titles: Title[]): {
   // Whether each kept entry is one of the title's words, and the words other titles have that are
   // not among its entries (too common, or cut).
   const isWord = new Uint8Array(entries.items.length)
-  const unindexed = titles.map((title, i) => {
-    const kept = new Set(perTitle[i])
-    const outside: string[] = []
-    for (const word of title.wordSet) {
-      const entry = ids.get(`w:${word}`) ?? -1
-      if (kept.has(entry)) isWord[entries.starts[i] + perTitle[i].indexOf(entry)] = 1
-      else if (lists[entry].length >= 2) outside.push(word)
+  const unindexed = wordLists.map((own, i) => {
+    const outside: number[] = []
+    for (const entry of own) {
+      const at = perTitle[i].indexOf(entry)
+      if (at >= 0) isWord[entries.starts[i] + at] = 1
+      else if (lists[entry].length >= 2) outside.push(entry)
     }
     return outside
   })
-  return { entries, members: flatten(lists), cut, isWord, unindexed }
+  return {
+    entries,
+    members: flatten(lists),
+    cut,
+    isWord,
+    words: flatten(wordLists),
+    unindexed: flatten(unindexed)
+  }
+}
+
+/** Whether `value` is in the increasing run `items[from .. to)`. */
+function holds(items: Int32Array, from: number, to: number, value: number): boolean {
+  while (from < to) {
+    const middle = (from + to) >> 1
+    if (items[middle] < value) from = middle + 1
+    else if (items[middle] > value) to = middle
+    else return true
+  }
+  return false
 }
 
 /**
  * A quick test that two titles can be near matches at all (rules 3 to 5), given how many of the
  * first title's word entries hold the second: false only when {@link near} would be false, so
- * leaving such pairs out changes no group and cuts nothing.
+ * leaving such pairs out changes no group and cuts nothing. The cheapest checks come first: it
+ * runs for every title that shares an entry with another, hundreds of times a title.
  *
  * - Rule 3 is checked as it is: a slashed title's alternatives against the other's words.
  * - Rule 4 needs shared words s ≥ 0.75 · (|A| + |B| − s), that is s ≥ 3 (|A| + |B|) / 7; the
@@ -409,11 +501,13 @@ function buildIndex(titles: Title[]): {
  *   title's words outside its entries that the second has.
  * - Rule 5 needs the same numbers, lengths 5 to {@link SPELLING_LENGTH_LIMIT} within the allowed
  *   distance of each other, and as many edits as the letters one title has more of than the
- *   other (an edit removes at most one and adds at most one).
+ *   other (an edit removes at most one and adds at most one), and as half the pairs of
+ *   neighbouring characters one title has and the other lacks (an edit breaks at most two).
  */
 function nearFilter(
   titles: Title[],
-  unindexed: string[][]
+  words: FlatLists,
+  unindexed: FlatLists
 ): (i: number, j: number, commonWords: number) => boolean {
   const numberIds = new Map<string, number>()
   const numbers = Int32Array.from(titles, (t) => {
@@ -423,59 +517,83 @@ function nearFilter(
     return numberIds.size - 1
   })
   const lengths = Int32Array.from(titles, (t) => t.normalised.length)
-  const sizes = Int32Array.from(titles, (t) => t.wordSet.size)
+  const sizes = Int32Array.from(titles, (t) => t.distinct.length)
   const slashed = Uint8Array.from(titles, (t) => (t.alternatives.length > 0 ? 1 : 0))
   const letters = Int32Array.from(titles, (t) => t.letters)
   // How many of each letter (a–z, digits two by two, anything else) each title holds, 32 a title.
   const counts = new Uint8Array(titles.length * 32)
+  const quads = new Int32Array(counts.buffer)
+  // Which pairs of neighbouring characters each title holds, hashed to 64 bits (two numbers a title).
+  const pairs = new Int32Array(titles.length * 2)
   titles.forEach((t, i) => {
     if (t.normalised.length > SPELLING_LENGTH_LIMIT) return
     for (let k = 0; k < t.normalised.length; k++) {
       const c = t.normalised.charCodeAt(k)
+      if (k > 0) {
+        const bit = (t.normalised.charCodeAt(k - 1) * 31 + c) & 63
+        pairs[2 * i + (bit >> 5)] |= 1 << (bit & 31)
+      }
       if (c === 32) continue
       const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + ((c - 48) >> 1) : 31
       counts[i * 32 + slot]++
     }
   })
+  /**
+   * At least this many edits turn one title into the other as far as their pairs of neighbouring
+   * characters tell: a pair one title holds and the other lacks must be broken, and an edit breaks
+   * at most two.
+   */
+  const pairEdits = (i: number, j: number): number => {
+    const lacking = (a: number, b: number): number =>
+      bitCount(pairs[2 * a] & ~pairs[2 * b]) + bitCount(pairs[2 * a + 1] & ~pairs[2 * b + 1])
+    return (Math.max(lacking(i, j), lacking(j, i)) + 1) >> 1
+  }
   /** At least this many edits turn one title into the other: every surplus letter must go, every missing one come. */
   const fewestEdits = (i: number, j: number): number => {
     let surplus = 0
     let missing = 0
-    for (let k = 0; k < 32; k++) {
-      const d = counts[i * 32 + k] - counts[j * 32 + k]
-      if (d > 0) surplus += d
-      else missing -= d
+    // Four counts at a time first: titles spelt alike hold mostly the same counts.
+    for (let w = 0; w < 8; w++) {
+      if (quads[i * 8 + w] === quads[j * 8 + w]) continue
+      for (let k = 4 * w; k < 4 * w + 4; k++) {
+        const d = counts[i * 32 + k] - counts[j * 32 + k]
+        if (d > 0) surplus += d
+        else missing -= d
+      }
     }
     return Math.max(surplus, missing)
   }
   /** The words of `i` outside its entries that `j` has too (all of them counted when there are many). */
   const sharedOutside = (i: number, j: number): number => {
-    const outside = unindexed[i]
-    if (outside.length > 8) return outside.length
+    const from = unindexed.starts[i]
+    const to = unindexed.starts[i + 1]
+    if (to - from > 8) return to - from
     let count = 0
-    for (const word of outside) if (titles[j].wordSet.has(word)) count++
+    for (let k = from; k < to; k++) {
+      if (holds(words.items, words.starts[j], words.starts[j + 1], unindexed.items[k])) count++
+    }
     return count
   }
-  const spelledAlike = (i: number, j: number): boolean => {
-    if (numbers[i] !== numbers[j]) return false
+  /** The edits `i` and `j` may differ by if they can be spelt alike at all (rule 5 but the letter counts), else -1. */
+  const allowedEdits = (i: number, j: number): number => {
+    if (numbers[i] !== numbers[j]) return -1
     const shorter = Math.min(lengths[i], lengths[j])
     const longer = Math.max(lengths[i], lengths[j])
-    if (shorter < 5 || longer > SPELLING_LENGTH_LIMIT) return false
+    if (shorter < 5 || longer > SPELLING_LENGTH_LIMIT) return -1
     const allowed = Math.floor(longer * (1 - SPELLING_THRESHOLD))
-    return (
-      longer - shorter <= allowed &&
-      (bitCount(letters[i] ^ letters[j]) + 1) >> 1 <= allowed &&
-      fewestEdits(i, j) <= allowed
-    )
+    return longer - shorter <= allowed && (bitCount(letters[i] ^ letters[j]) + 1) >> 1 <= allowed
+      ? allowed
+      : -1
   }
   return (i, j, commonWords) => {
     if (slashed[i] === 1 && titles[i].alternatives.includes(titles[j].key)) return true
     if (slashed[j] === 1 && titles[j].alternatives.includes(titles[i].key)) return true
     const needed = 3 * (sizes[i] + sizes[j])
-    if (7 * (commonWords + unindexed[i].length) >= needed) {
-      if (7 * (commonWords + sharedOutside(i, j)) >= needed) return true
-    }
-    return spelledAlike(i, j)
+    const outside = unindexed.starts[i + 1] - unindexed.starts[i]
+    if (7 * (commonWords + outside) >= needed && 7 * (commonWords + sharedOutside(i, j)) >= needed)
+      return true
+    const allowed = allowedEdits(i, j)
+    return allowed >= 0 && pairEdits(i, j) <= allowed && fewestEdits(i, j) <= allowed
   }
 }
 
@@ -488,14 +606,15 @@ function nearFilter(
  * most alike first, and counts in `budget.skipped` the pairs that neither title kept.
  */
 function bestCandidates(titles: Title[], budget: Budget): Int32Array {
-  const { entries, members, cut, isWord, unindexed } = buildIndex(titles)
+  const { entries, members, cut, isWord, words, unindexed } = buildIndex(titles)
   if (cut) budget.entriesCut = true
   const n = titles.length
   const letters = Int32Array.from(titles, (t) => t.letters)
-  const canBeNear = nearFilter(titles, unindexed)
+  const canBeNear = nearFilter(titles, words, unindexed)
   const sharedWords = new Int32Array(n)
   const shared = new Int32Array(n)
-  const touched: number[] = []
+  // The titles met so far, each once: touched[0 .. met).
+  const touched = new Int32Array(n)
   const limit = Math.min(budget.perTitle, n)
   // The best `limit` so far, a heap with the worst at the root.
   const heapIds = new Int32Array(limit)
@@ -505,21 +624,27 @@ function bestCandidates(titles: Title[], budget: Budget): Int32Array {
   const keptScores: number[] = []
   const offsets = [0]
   let cuts = 0
+  let met = 0
+  // The arrays of the innermost loop, in locals: it runs hundreds of times a title.
+  const memberStarts = members.starts
+  const memberItems = members.items
   for (let i = 0; i < n; i++) {
     for (let e = entries.starts[i]; e < entries.starts[i + 1]; e++) {
       const entry = entries.items[e]
       const word = isWord[e]
-      for (let m = members.starts[entry]; m < members.starts[entry + 1]; m++) {
-        const j = members.items[m]
+      const end = memberStarts[entry + 1]
+      for (let m = memberStarts[entry]; m < end; m++) {
+        const j = memberItems[m]
         if (j === i) continue
-        if (shared[j] === 0) touched.push(j)
+        if (shared[j] === 0) touched[met++] = j
         shared[j]++
         sharedWords[j] += word
       }
     }
     const own = entries.starts[i + 1] - entries.starts[i]
     let size = 0
-    for (const j of touched) {
+    for (let t = 0; t < met; t++) {
+      const j = touched[t]
       const common = shared[j]
       const commonWords = sharedWords[j]
       shared[j] = 0
@@ -565,7 +690,7 @@ function bestCandidates(titles: Title[], budget: Budget): Int32Array {
       heapIds[at] = j
       heapScores[at] = score
     }
-    touched.length = 0
+    met = 0
     for (let k = 0; k < size; k++) {
       keptIds.push(heapIds[k])
       keptScores.push(heapScores[k])
@@ -613,18 +738,27 @@ function byScore(pairs: number[], scores: number[]): Int32Array {
 }
 
 function groupKind(cards: DuplicateCandidate[], budget: Budget): DuplicateGroup[] {
-  const byKey = new Map<string, Title>()
-  const exactTitles = new Map<string, string>()
-  for (const card of cards) {
+  const byKey = new Map<string, number>()
+  const titles: Title[] = []
+  const exactTitles: string[] = []
+  // Each card's title (by the card's position), -1 for an empty one.
+  const titleOf = new Int32Array(cards.length).fill(-1)
+  cards.forEach((card, c) => {
     const normalised = normalizeTitle(card.title)
-    exactTitles.set(card.id, normalised)
-    const described = describe(normalised, titleAlternatives(card.title))
+    exactTitles.push(normalised)
+    const described = describe(normalised, titleAlternatives(card.title), [card.id])
+    // Equal word keys are one title already: exact matches never depend on the limits below.
+    if (described.key === '') return
     const existing = byKey.get(described.key)
-    if (existing) existing.ids.push(card.id)
-    else byKey.set(described.key, { ...described, ids: [card.id] })
-  }
-  // Equal word keys are one title already: exact matches never depend on the limits below.
-  const titles = [...byKey.values()].filter((t) => t.key !== '')
+    if (existing !== undefined) {
+      titles[existing].ids.push(card.id)
+      titleOf[c] = existing
+    } else {
+      titleOf[c] = titles.length
+      byKey.set(described.key, titles.length)
+      titles.push(described)
+    }
+  })
   const sets = new UnionFind(titles.length)
   const pairs = bestCandidates(titles, budget)
   for (let k = 0; k < pairs.length; k += 2) {
@@ -640,24 +774,19 @@ function groupKind(cards: DuplicateCandidate[], budget: Budget): DuplicateGroup[
     if (near(titles[a], titles[b])) sets.union(a, b)
   }
   // Each card joins its title's component, in the order the cards were given.
-  const titleOf = new Map<string, number>()
-  titles.forEach((title, i) => {
-    for (const id of title.ids) titleOf.set(id, i)
-  })
-  const components = new Map<number, string[]>()
-  for (const card of cards) {
-    const i = titleOf.get(card.id)
-    if (i === undefined) continue
-    const root = sets.find(i)
-    const ids = components.get(root)
-    if (ids) ids.push(card.id)
-    else components.set(root, [card.id])
+  const components = new Map<number, number[]>()
+  for (let c = 0; c < cards.length; c++) {
+    if (titleOf[c] < 0) continue
+    const root = sets.find(titleOf[c])
+    const members = components.get(root)
+    if (members) members.push(c)
+    else components.set(root, [c])
   }
   const groups: DuplicateGroup[] = []
-  for (const ids of components.values()) {
-    if (ids.length < 2) continue
-    const isExact = new Set(ids.map((id) => exactTitles.get(id))).size === 1
-    groups.push({ key: '', ids, match: isExact ? 'exact' : 'near' })
+  for (const members of components.values()) {
+    if (members.length < 2) continue
+    const isExact = members.every((c) => exactTitles[c] === exactTitles[members[0]])
+    groups.push({ key: '', ids: members.map((c) => cards[c].id), match: isExact ? 'exact' : 'near' })
   }
   return groups
 }

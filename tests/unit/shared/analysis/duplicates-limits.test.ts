@@ -115,4 +115,16 @@ describe('spellingRatio', () => {
       { numRuns: 2000 }
     )
   })
+
+  it('agrees with it on letters beyond ASCII too', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'ß', 'ж', '語', ' '), maxLength: 40 })
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const longer = Math.max(a.length, b.length)
+        const exact = longer === 0 ? 1 : 1 - fullLevenshtein(a, b) / longer
+        expect(spellingRatio(a, b) >= 0.85).toBe(exact >= 0.85)
+      }),
+      { numRuns: 2000 }
+    )
+  })
 })
