@@ -36,10 +36,12 @@ import { flushAllDrafts } from './features/card-drawer/pending-drafts'
 import { ExportModal } from './features/export/ExportModal'
 import { ExportReportModal } from './features/gaps/ExportReportModal'
 import { GapView } from './features/gaps/GapView'
+import { usePrepareAnalyses } from './features/gaps/use-gap-analysis'
 import { ImportPreviewModal } from './features/import/ImportPreviewModal'
 import { ImportProgressOverlay } from './features/import/ImportProgressOverlay'
 import { useImport } from './features/import/use-import'
 import { NeedsView } from './features/needs/NeedsView'
+import { needRows } from './features/needs/needs-rows'
 import { useApp, type View } from './store'
 import { useShortcuts } from './use-shortcuts'
 
@@ -171,6 +173,8 @@ export function App(): React.JSX.Element {
   }, [load, receive, setStatus])
 
   useShortcuts({ import: () => void importer.chooseFiles(), openDialog: setDialog })
+  // The needs and gap views open on what is computed here in idle time, whichever view is shown.
+  usePrepareAnalyses(needRows)
 
   const onDrop = (e: DragEvent): void => {
     if (e.dataTransfer.files.length === 0) return

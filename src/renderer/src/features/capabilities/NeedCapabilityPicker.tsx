@@ -13,12 +13,15 @@ const NONE: Capability[] = []
 export function NeedCapabilityPicker({
   cardId,
   need,
-  label
+  label,
+  autoFocus
 }: {
   cardId: string
   need: Need
   /** A visible label; without one the field is labelled for screen readers with the need's text. */
   label?: string
+  /** Focused once mounted (and so opened): the needs table mounts it when its stand-in is focused. */
+  autoFocus?: boolean
 }): React.JSX.Element {
   const run = useApp((s) => s.run)
   const capabilities = useApp((s) => s.workspace?.capabilities ?? NONE)
@@ -39,6 +42,7 @@ export function NeedCapabilityPicker({
   return (
     <MultiSelect
       label={label}
+      autoFocus={autoFocus}
       aria-label={label ? undefined : `Capabilities for need: ${need.text}`}
       placeholder={
         value.length === 0 ? (capabilities.length ? 'Link capabilities' : 'No capabilities yet') : undefined

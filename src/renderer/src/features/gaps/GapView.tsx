@@ -11,7 +11,7 @@ import { GapCharts } from './GapCharts'
 import { GapMatrix } from './GapMatrix'
 import { HORIZON_OPTIONS, isHorizon } from './horizon-options'
 import { RankedGaps } from './RankedGaps'
-import { useGapAnalysis, usePrepareAnalyses } from './use-gap-analysis'
+import { useGapAnalysis } from './use-gap-analysis'
 
 function Section({
   title,
@@ -111,7 +111,6 @@ export function GapView({ onImport }: { onImport: () => void }): React.JSX.Eleme
   // The switch answers at once; the matrix follows as soon as React has rendered it.
   const shown = useDeferredValue(horizon)
   const analysis = useGapAnalysis(shown)
-  usePrepareAnalyses()
   const [exporting, setExporting] = useState(false)
   if (!analysis) return null
   return (

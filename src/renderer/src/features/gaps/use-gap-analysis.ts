@@ -1,8 +1,8 @@
 /**
  * The renderer's view of the shared gap analysis. The coverage index is built once per workspace
  * revision and each horizon's analysis once per index, so switching horizon back and forth, or
- * between the gap, needs and capabilities views, recomputes nothing; the gap view prepares the
- * other horizons in idle time (`usePrepareAnalyses`).
+ * between the gap, needs and capabilities views, recomputes nothing; the app prepares them in idle
+ * time as the workspace changes (`usePrepareAnalyses`), so opening a view finds them ready.
  */
 import { useEffect, useMemo } from 'react'
 import {
@@ -46,24 +46,34 @@ export function useGapAnalysis(horizon: Horizon): GapAnalysis | null {
 }
 
 /**
- * Computes the analysis of every horizon not computed yet, one per idle callback, so that a
- * horizon switch finds its analysis ready instead of computing it between the click and the
- * redrawn matrix. Stops when the workspace changes (a new index) or the view closes.
+ * Prepares, one step per idle callback, what the needs and gap views read: the coverage index of
+ * the workspace, the analysis "now" (the gap view opens on it), `alsoPrepare(index)` (the needs
+ * table's rows), then the other horizons' analyses. Each step is tens of milliseconds at 10,000
+ * cards: run between a click and its frame, they made a view open late and in one long task; in
+ * idle time they delay nothing. A step already done costs nothing, and a change of workspace
+ * cancels the steps left and starts over on the new one.
  */
-export function usePrepareAnalyses(): void {
-  const index = useCoverageIndex()
+export function usePrepareAnalyses(alsoPrepare: (index: CoverageIndex) => void): void {
+  const workspace = useApp((s) => s.workspace)
   useEffect(() => {
-    if (!index) return
+    if (!workspace) return
+    const index = (): CoverageIndex => coverageIndexOf(workspace)
+    const steps: (() => void)[] = [
+      index,
+      () => analysisAt(index(), 'now'),
+      () => alsoPrepare(index()),
+      ...HORIZONS.filter((h) => h !== 'now').map((h) => () => analysisAt(index(), h))
+    ]
     let handle = 0
     const next = (): void => {
-      const missing = HORIZONS.find((h) => analyses.get(index)?.[h] === undefined)
-      if (missing === undefined) return
+      const step = steps.shift()
+      if (!step) return
       handle = requestIdleCallback(() => {
-        analysisAt(index, missing)
+        step()
         next()
       })
     }
     next()
     return () => cancelIdleCallback(handle)
-  }, [index])
+  }, [workspace, alsoPrepare])
 }

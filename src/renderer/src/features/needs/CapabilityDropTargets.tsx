@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Text } from '@mantine/core'
+import { Button, Group, Text } from '@mantine/core'
 import { IconLink } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Capability } from '../../../../shared/model/schema'
@@ -6,9 +6,30 @@ import { useApp } from '../../store'
 import { STATE_LOOK } from '../capabilities/capability-look'
 import { carriesNeed, readDraggedNeed } from './need-drag'
 
+/** A chip's look when nothing is dragged over it, and over it. */
+const CHIP_STYLE: React.CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 6,
+  whiteSpace: 'nowrap',
+  padding: '6px var(--mantine-spacing-sm)',
+  border: '1px dashed var(--mantine-color-default-border)',
+  borderRadius: 'var(--mantine-radius-xl)',
+  fontSize: 'var(--mantine-font-size-sm)',
+  fontWeight: 500
+}
+const OVER_STYLE: React.CSSProperties = {
+  ...CHIP_STYLE,
+  borderStyle: 'solid',
+  borderColor: 'var(--mantine-primary-color-filled)',
+  background: 'var(--mantine-primary-color-light)'
+}
+
+/**
+ * Plain elements, not Mantine's Paper, Group and Text, and no store subscription: the view opens
+ * with hundreds of chips, and each Mantine component and subscription was a cost paid per chip.
+ */
 function DropChip({ capability }: { capability: Capability }): React.JSX.Element {
-  const run = useApp((s) => s.run)
-  const toast = useApp((s) => s.toast)
   const [over, setOver] = useState(false)
   const look = STATE_LOOK[capability.state]
 
@@ -16,7 +37,8 @@ function DropChip({ capability }: { capability: Capability }): React.JSX.Element
     setOver(false)
     const dragged = readDraggedNeed(e.dataTransfer)
     if (!dragged) return
-    const card = useApp.getState().workspace?.cards.find((c) => c.id === dragged.cardId)
+    const { run, toast, workspace } = useApp.getState()
+    const card = workspace?.cards.find((c) => c.id === dragged.cardId)
     const need = card?.kind === 'persona' ? card.needs.find((n) => n.id === dragged.needId) : undefined
     if (need?.capabilityIds.includes(capability.id)) {
       toast('info', `Already linked to “${capability.name}”.`)
@@ -27,18 +49,10 @@ function DropChip({ capability }: { capability: Capability }): React.JSX.Element
   }
 
   return (
-    <Paper
-      withBorder
-      px="sm"
-      py={6}
-      radius="xl"
+    <div
       data-testid="capability-drop-target"
       data-over={over || undefined}
-      style={{
-        borderStyle: over ? 'solid' : 'dashed',
-        borderColor: over ? 'var(--mantine-primary-color-filled)' : undefined,
-        background: over ? 'var(--mantine-primary-color-light)' : undefined
-      }}
+      style={over ? OVER_STYLE : CHIP_STYLE}
       onDragOver={(e) => {
         if (!carriesNeed(e.dataTransfer)) return
         e.preventDefault()
@@ -54,13 +68,9 @@ function DropChip({ capability }: { capability: Capability }): React.JSX.Element
         void drop(e)
       }}
     >
-      <Group gap={6} wrap="nowrap">
-        <look.Icon size={14} color={`var(--mantine-color-${look.color}-7)`} aria-label={look.label} />
-        <Text size="sm" fw={500}>
-          {capability.name}
-        </Text>
-      </Group>
-    </Paper>
+      <look.Icon size={14} color={`var(--mantine-color-${look.color}-7)`} aria-label={look.label} />
+      {capability.name}
+    </div>
   )
 }
 

@@ -4,9 +4,9 @@ import { memo } from 'react'
 import { HORIZON_LABEL, KIND_LABEL, PRIORITY_LABEL } from '../../../../shared/analysis/report/common'
 import { HORIZONS, NEED_KINDS, PRIORITIES, type Horizon } from '../../../../shared/model/schema'
 import { plural } from '../../../../shared/text/plural'
-import { NeedCapabilityPicker } from '../capabilities/NeedCapabilityPicker'
 import { StatusBadge } from '../gaps/StatusBadge'
 import { STATUS_LOOK } from '../gaps/status-look'
+import { NeedCapabilitiesField } from './NeedCapabilitiesField'
 import { writeDraggedNeed } from './need-drag'
 import { NeedValueSelect } from './NeedValueSelect'
 import type { NeedRow } from './needs-rows'
@@ -84,7 +84,7 @@ export const NeedTableRow = memo(function NeedTableRow({
         )}
       </Table.Td>
       <Table.Td miw={200}>
-        <NeedCapabilityPicker cardId={persona.id} need={need} />
+        <NeedCapabilitiesField cardId={persona.id} need={need} />
       </Table.Td>
       <Table.Td miw={210}>
         <Stack gap={2} align="flex-start">
