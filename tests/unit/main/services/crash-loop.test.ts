@@ -96,6 +96,14 @@ describe.each(['whole file', 'journal'] as const)('crash loop, saving to the %s'
         expect(fileRevision).toBeGreaterThanOrEqual(lastRevision)
         expect(parsed.workspace.cards).toEqual(expectedCards)
 
+        // Every backup written so far is complete too (read before the store opens: opening may take
+        // a backup of its own and prune the oldest).
+        for (const name of backupNames) {
+          if (name.endsWith('.tmp')) continue
+          const text = await readFile(join(dir, 'backups', name), 'utf8')
+          expect(WorkspaceSchema.safeParse(JSON.parse(text)).success, name).toBe(true)
+        }
+
         // What the store opens (the file, and the journal replayed on it when saving to the journal).
         const store = await WorkspaceStore.open({ dir })
         const snap = store.snapshot()
@@ -106,13 +114,6 @@ describe.each(['whole file', 'journal'] as const)('crash loop, saving to the %s'
         expect(revision).toBeGreaterThanOrEqual(lastRevision) // never went back
         expect(snap.workspace.cards).toEqual(expectedCards)
         lastRevision = revision
-
-        // Every backup written so far is complete too.
-        for (const name of backupNames) {
-          if (name.endsWith('.tmp')) continue
-          const text = await readFile(join(dir, 'backups', name), 'utf8')
-          expect(WorkspaceSchema.safeParse(JSON.parse(text)).success, name).toBe(true)
-        }
 
         // And the store loads it without recovering anything: only the stale-lock notice, and when
         // saving to the journal, the one for an append the kill cut short.
