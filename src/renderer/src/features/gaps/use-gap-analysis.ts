@@ -69,7 +69,13 @@ export function usePrepareAnalyses(alsoPrepare: (index: CoverageIndex) => void):
       const step = steps.shift()
       if (!step) return
       handle = requestIdleCallback(() => {
-        step()
+        try {
+          step()
+        } catch {
+          // A workspace this cannot analyse stops the preparing, not the page: the view that needs
+          // the analysis meets the same error inside its error boundary and says what failed.
+          return
+        }
         next()
       })
     }
