@@ -55,16 +55,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'clear filters' }).click()
     await page.keyboard.press('Escape')
 
-    // The card drawer, for a persona and for a role. The personas sit in the last columns, the
-    // roles in the first; columns far off screen draw no cards until scrolled to.
-    const columns = page.getByTestId('column')
+    // The card drawer, for a persona and for a role.
     const persona = cards.filter({ has: page.getByTestId('persona-stats') }).first()
     const role = cards.filter({ hasNot: page.getByTestId('persona-stats') }).first()
-    for (const [kind, card, where] of [
-      ['persona', persona, columns.last()],
-      ['role', role, columns.first()]
+    for (const [kind, card] of [
+      ['persona', persona],
+      ['role', role]
     ] as const) {
-      await where.scrollIntoViewIfNeeded()
       await card.press('Enter')
       const drawer = page.getByRole('dialog')
       await expect(drawer.getByLabel('Title', { exact: true })).toBeVisible()

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core'
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useRef, useState } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import type { Card } from '../../../../shared/model/schema'
 import classes from './board.module.css'
 import { useDropInColumn } from './board-store'
@@ -11,8 +11,6 @@ import { DraggableCard } from './DraggableCard'
 const GAP = 6
 const ESTIMATED_HEIGHT = 96
 const FOCUS_TRIES = 5
-/** How far beside the board's visible width a column still draws its cards, so a short scroll shows them at once. */
-const NEAR_MARGIN = 320
 
 type ListVirtualizer = Virtualizer<HTMLDivElement, Element>
 
@@ -47,8 +45,7 @@ export const ColumnCards = memo(function ColumnCards({
     gap: GAP,
     overscan: 4
   })
-  const [isNear, setNear] = useNearBoardView(scrollRef)
-  useColumnHandle(columnKey, scrollRef, virtualizer, cards, setNear)
+  useColumnHandle(columnKey, scrollRef, virtualizer, cards)
   const dropBefore = useDropInColumn(columnKey)
   const dropSlot =
     dropBefore === undefined
@@ -69,7 +66,7 @@ export const ColumnCards = memo(function ColumnCards({
         </Text>
       )}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {(isNear ? virtualizer.getVirtualItems() : []).map((item) => (
+        {virtualizer.getVirtualItems().map((item) => (
           <div
             key={item.key}
             data-index={item.index}
@@ -98,37 +95,12 @@ export const ColumnCards = memo(function ColumnCards({
   )
 })
 
-/**
- * Whether the list is within NEAR_MARGIN of the board's visible width. At 10,000 cards about 11
- * columns are laid out but fewer than 5 are seen; the others keep their header and a list of the
- * right height but draw no cards, so a search or a move re-renders only the tiles one can see
- * (issue #14). The setter lets a keyboard move draw a column's cards before it is scrolled to.
- */
-function useNearBoardView(
-  scrollRef: React.RefObject<HTMLDivElement | null>
-): [boolean, (near: boolean) => void] {
-  const [isNear, setNear] = useState(() => typeof IntersectionObserver === 'undefined')
-  useEffect(() => {
-    const el = scrollRef.current
-    if (!el || typeof IntersectionObserver === 'undefined') return
-    // The board's scrolling row is the root: a margin on the window would be clipped by it.
-    const observer = new IntersectionObserver(([entry]) => setNear(entry.isIntersecting), {
-      root: el.closest<HTMLElement>('[data-testid="board"]'),
-      rootMargin: `0px ${NEAR_MARGIN}px`
-    })
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [scrollRef])
-  return [isNear, setNear]
-}
-
 /** Registers what a drag or a keyboard move needs to ask of this column (see column-registry.ts). */
 function useColumnHandle(
   columnKey: string,
   scrollRef: React.RefObject<HTMLDivElement | null>,
   virtualizer: ListVirtualizer,
-  cards: Card[],
-  setNear: (near: boolean) => void
+  cards: Card[]
 ): void {
   const latest = useRef(cards)
   useEffect(() => {
@@ -149,7 +121,6 @@ function useColumnHandle(
         revealSlot: (slot) => {
           const el = scrollRef.current
           const count = latest.current.length
-          setNear(true)
           el?.closest('[data-testid="column"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
           if (count > 0) virtualizer.scrollToIndex(Math.min(slot, count - 1), { align: 'auto' })
           const rect = el?.getBoundingClientRect()
@@ -160,7 +131,6 @@ function useColumnHandle(
         focusCard: (index) => {
           const id = latest.current[index]?.id
           if (id === undefined) return
-          setNear(true)
           virtualizer.scrollToIndex(index, { align: 'auto' })
           const tryFocus = (left: number): void => {
             const node = scrollRef.current?.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)
@@ -170,6 +140,6 @@ function useColumnHandle(
           requestAnimationFrame(() => tryFocus(FOCUS_TRIES))
         }
       }),
-    [columnKey, scrollRef, virtualizer, setNear]
+    [columnKey, scrollRef, virtualizer]
   )
 }
