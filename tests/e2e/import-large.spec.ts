@@ -5,24 +5,10 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { largeTaxonomy } from './fixture-files'
 import { expect, test } from './harness'
 import { openView } from './pages/app'
 import { importPreview, openImportPreview } from './pages/import'
-
-/**
- * A taxonomy of about 41 MB (under the 50 MB limit): 20 categories of 1,800 roles with a long
- * description each, so that even the markdown-it importer takes seconds over it.
- */
-function largeTaxonomy(): string {
-  const description = 'This role plans, delivers and reviews the service with its partners. '.repeat(16)
-  const parts: string[] = ['# A large taxonomy\n']
-  for (let c = 0; c < 20; c++) {
-    parts.push(`<details>\n<summary>Category ${c}</summary>\n`)
-    for (let r = 0; r < 1800; r++) parts.push(`### Role ${c}-${r}\n\n${description}\n`)
-    parts.push('</details>\n')
-  }
-  return parts.join('\n')
-}
 
 test('a large file shows its progress while it is read; Cancel stops it and the workspace is unchanged', async ({
   page,

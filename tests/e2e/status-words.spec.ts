@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './harness'
-import { PERSONAS_FIXTURE, TAXONOMY_FIXTURE } from './fixture-files'
+import { largeTaxonomy, PERSONAS_FIXTURE, TAXONOMY_FIXTURE } from './fixture-files'
 import { choose, openView } from './pages/app'
 import { addCard, addCategory, cardIn, column } from './pages/board'
 import { importFiles, importPreview, openImportPreview } from './pages/import'
@@ -89,18 +89,6 @@ test('the save status says Saving… from the first keystroke and Saved once the
   // "Saved" only once the write is on disk.
   expect((await app.readWorkspaceFile()).cards.map((card) => card.title)).toEqual(['Learning designer'])
 })
-
-/** A taxonomy of about 25 MB, so that its reading shows the import overlay for a while. */
-function largeTaxonomy(): string {
-  const description = 'This role plans, delivers and reviews the service with its partners. '.repeat(11)
-  const parts: string[] = ['# A large taxonomy\n']
-  for (let c = 0; c < 16; c++) {
-    parts.push(`<details>\n<summary>Category ${c}</summary>\n`)
-    for (let r = 0; r < 1800; r++) parts.push(`### Role ${c}-${r}\n\n${description}\n`)
-    parts.push('</details>\n')
-  }
-  return parts.join('\n')
-}
 
 test('the import overlay leaves the header and its save status uncovered', async ({
   page,
